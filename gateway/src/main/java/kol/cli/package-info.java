@@ -1,0 +1,2 @@
+/** Command line: subcommands and the wiring of concrete classes. */
+package kol.cli;
