@@ -22,7 +22,7 @@ public final class Knobs {
     public static final Setting<Integer> SEND_QUEUE_FRAMES = Setting.ofInt("SEND_QUEUE_FRAMES", 144, 1, 30_000,
             "frames", "Per-call socket send queue; when full, media frames are dropped (counted) and control waits.");
     public static final Setting<Integer> TX_PACER_THREADS = Setting.ofInt("TX_PACER_THREADS", 0, 0, 64, "threads",
-            "Pacer threads shared by all calls; 0 = one per available core.");
+            "Pacer threads shared by all calls; 0 = half the cores, at least one.");
     public static final Setting<Boolean> TX_LOG = Setting.ofBool("TX_LOG", true,
             "Log one [TX] line per call per second.");
 
