@@ -32,6 +32,7 @@ final class PacedCall {
     private int windowTicks;
     private int windowFrames;
     private int windowLate;
+    private int windowBusy;
     private long windowSinkDropsAtStart;
     private final int[] windowDevUs = new int[2 * FRAMES_PER_WINDOW];
     private int windowDevCount;
@@ -63,6 +64,7 @@ final class PacedCall {
         int deviationUs = -1;
         boolean sentMedia = false;
         if (!stopped && queue.pollMedia(scratch)) {
+            windowBusy++;
             if (sink.canAccept()) {
                 sink.write(scratchFrame);
                 stats.mediaSent++;
@@ -126,13 +128,15 @@ final class PacedCall {
         }
         long sinkDrops = stats.sinkDrops;
         TxSecond second = new TxSecond(callId, fps, queue.depth(), queue.takeMaxDepth(), sink.sendQueueFrames(),
-                stats.drops(), sinkDrops - windowSinkDropsAtStart, windowLate, stats.resyncs, dev99Ms, devMaxMs);
+                stats.drops(), sinkDrops - windowSinkDropsAtStart, windowBusy, windowLate, stats.resyncs, dev99Ms,
+                devMaxMs);
         stats.lastSecond = second;
         telemetry.onSecond(second);
         windowStartNs = nowNs;
         windowTicks = 0;
         windowFrames = 0;
         windowLate = 0;
+        windowBusy = 0;
         windowDevCount = 0;
         windowSinkDropsAtStart = sinkDrops;
     }

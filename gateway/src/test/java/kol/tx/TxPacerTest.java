@@ -252,7 +252,7 @@ class TxPacerTest {
         TxSecond first = seconds.get(0);
         assertThat(first.qmax()).isEqualTo(80);
         assertThat(first.q()).isEqualTo(30);
-        assertThat(first.logLine()).startsWith("[TX] fps=50 q=30 drops=0 qmax=80 sendq=0 ").endsWith("call=c");
+        assertThat(first.logLine()).startsWith("[TX] fps=50 q=30 drops=0 qmax=80 sendq=0 busy=50 ").endsWith("call=c");
     }
 
     @Test
