@@ -45,21 +45,11 @@ public final class Wav {
     /** Parses a complete WAV file held in memory. */
     public static WavAudio parse(byte[] file) throws WavFormatException {
         ByteBuffer buf = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-        if (file.length < 4 || !"RIFF".equals(printable(buf, 0))) {
-            throw new WavFormatException("not a RIFF/WAVE file: it starts with "
-                    + (file.length < 4 ? file.length + " bytes only" : "'" + printable(buf, 0) + "'")
-                    + " (big-endian RIFX and RF64 are not supported)");
-        }
-        if (file.length < 12) {
-            throw new WavFormatException("truncated: " + file.length + " bytes, too short for a RIFF/WAVE header");
-        }
-        if (!"WAVE".equals(printable(buf, 8))) {
-            throw new WavFormatException("not a WAVE file: RIFF form '" + printable(buf, 8) + "'");
-        }
-
+        checkRiffWave(buf);
         Format format = null;
         int dataOff = -1;
         long dataBytes = 0;
+        boolean dataSizeUnknown = false;
         List<String> seen = new ArrayList<>();
         int pos = 12;
         while (pos <= file.length - 8 && (format == null || dataOff < 0)) {
@@ -71,6 +61,7 @@ public final class Wav {
             if ("data".equals(id)) {
                 if (size == WavHeader.UNKNOWN_SIZE) {
                     size = remaining;
+                    dataSizeUnknown = true;
                 } else if (size > remaining) {
                     throw new WavFormatException("truncated: the data chunk declares " + size + " bytes but only "
                             + remaining + " follow");
@@ -94,12 +85,30 @@ public final class Wav {
             throw new WavFormatException("no 'data' chunk (chunks found: " + seen + ")");
         }
         int blockAlign = format.channels * format.encoding.bytesPerSample();
-        if (dataBytes % blockAlign != 0) {
+        if (dataSizeUnknown) {
+            // The writer stopped without closing, possibly mid-sample: keep the whole frames.
+            dataBytes -= dataBytes % blockAlign;
+        } else if (dataBytes % blockAlign != 0) {
             throw new WavFormatException("truncated: the data chunk holds " + dataBytes
                     + " bytes, not a whole number of " + blockAlign + "-byte sample frames");
         }
         byte[] data = Arrays.copyOfRange(file, dataOff, dataOff + (int) dataBytes);
         return new WavAudio(format.sampleRateHz, format.encoding, format.channels, data);
+    }
+
+    private static void checkRiffWave(ByteBuffer buf) throws WavFormatException {
+        int length = buf.limit();
+        if (length < 4 || !"RIFF".equals(printable(buf, 0))) {
+            throw new WavFormatException("not a RIFF/WAVE file: it starts with "
+                    + (length < 4 ? length + " bytes only" : "'" + printable(buf, 0) + "'")
+                    + " (big-endian RIFX and RF64 are not supported)");
+        }
+        if (length < 12) {
+            throw new WavFormatException("truncated: " + length + " bytes, too short for a RIFF/WAVE header");
+        }
+        if (!"WAVE".equals(printable(buf, 8))) {
+            throw new WavFormatException("not a WAVE file: RIFF form '" + printable(buf, 8) + "'");
+        }
     }
 
     /** The complete file for {@code audio}, sizes filled in. */

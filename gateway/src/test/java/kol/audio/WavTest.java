@@ -128,12 +128,18 @@ class WavTest {
     }
 
     @Test
-    void readsAnUnfinishedDataSizeAsToTheEndOfTheFile() throws IOException {
+    void readsAnUnfinishedDataSizeAsTheWholeFramesToTheEndOfTheFile() throws IOException {
         byte[] file = RiffBuilder.wave()
                 .chunk("fmt ", RiffBuilder.fmt(1, 1, 8000, 16))
                 .chunk("data", 0xFFFF_FFFFL, FOUR_PCM_SAMPLES, false)
                 .build();
         assertThat(Wav.parse(file).data()).isEqualTo(FOUR_PCM_SAMPLES);
+
+        byte[] stoppedMidSample = RiffBuilder.wave()
+                .chunk("fmt ", RiffBuilder.fmt(1, 1, 8000, 16))
+                .chunk("data", 0xFFFF_FFFFL, Arrays.copyOf(FOUR_PCM_SAMPLES, 5), false)
+                .build();
+        assertThat(Wav.parse(stoppedMidSample).data()).isEqualTo(Arrays.copyOf(FOUR_PCM_SAMPLES, 4));
     }
 
     @Test
