@@ -2,6 +2,7 @@ package kol.tx;
 
 import java.util.Arrays;
 import java.util.Objects;
+import kol.audio.Telephony;
 
 /**
  * One outbound frame. A MEDIA frame carries exactly {@link #MEDIA_BYTES} bytes of μ-law (20 ms at 8 kHz); a MARK
@@ -12,10 +13,10 @@ import java.util.Objects;
  */
 public final class Frame {
     /** Bytes in one 20 ms frame of 8 kHz μ-law. */
-    public static final int MEDIA_BYTES = 160;
+    public static final int MEDIA_BYTES = Telephony.FRAME_BYTES;
     /** Duration of one media frame. */
-    public static final long FRAME_NS = 20_000_000L;
-    public static final int FRAME_MS = 20;
+    public static final long FRAME_NS = Telephony.FRAME_NS;
+    public static final int FRAME_MS = Telephony.FRAME_MS;
 
     private static final Frame CLEAR = new Frame(FrameKind.CLEAR, null, null);
     private static final Frame STOP = new Frame(FrameKind.STOP, null, null);
