@@ -26,6 +26,31 @@ public final class Knobs {
     public static final Setting<Boolean> TX_LOG = Setting.ofBool("TX_LOG", true,
             "Log one [TX] line per call per second.");
 
+    // --- Server and carrier ---
+    public static final Setting<Integer> PORT = Setting.ofInt("PORT", 8080, 0, 65_535, "",
+            "HTTP and WebSocket port of ./kol serve (0 = any free port).");
+    public static final Setting<String> BIND_ADDRESS = Setting.ofString("BIND_ADDRESS", "0.0.0.0", "an address",
+            "Address the server listens on.");
+    public static final Setting<String> PUBLIC_URL = Setting.ofString("PUBLIC_URL", "", "http(s)://host[:port]",
+            "Public base URL Twilio reaches; https://host gives wss://host/twilio/media. Empty: from the Host header.");
+    public static final Setting<String> TWILIO_AUTH_TOKEN = Setting.ofString("TWILIO_AUTH_TOKEN", "", "a token",
+            "When set, X-Twilio-Signature is checked on the webhook and the WebSocket upgrade. Never logged.");
+    public static final Setting<Boolean> TWILIO_REQUIRE_WS_SIGNATURE = Setting.ofBool("TWILIO_REQUIRE_WS_SIGNATURE",
+            true, "With a token set: refuse a WebSocket upgrade that carries no signature header.");
+    public static final Setting<Integer> MAX_CALLS = Setting.ofInt("MAX_CALLS", 2000, 1, 100_000, "calls",
+            "Concurrent calls; more are refused with 503 and a log line.");
+    public static final Setting<Integer> WS_MAX_MESSAGE_BYTES = Setting.ofInt("WS_MAX_MESSAGE_BYTES", 65_536, 1024,
+            16_777_216, "bytes", "Largest inbound WebSocket message; a larger one closes that call (1009).");
+    public static final Setting<Integer> INBOUND_MAX_MSGS_PER_SEC = Setting.ofInt("INBOUND_MAX_MSGS_PER_SEC", 200, 60,
+            100_000, "messages/s", "Inbound message rate per call (Twilio sends ~50/s); excess is dropped and logged.");
+    public static final Setting<Integer> INBOUND_FLOOD_CLOSE_SECONDS = Setting.ofInt("INBOUND_FLOOD_CLOSE_SECONDS", 5,
+            1, 3600, "s", "A call that floods for this long is closed (1008).");
+    public static final Setting<Integer> STALLED_CLIENT_CLOSE_MS = Setting.ofInt("STALLED_CLIENT_CLOSE_MS", 10_000,
+            1000, 600_000, "ms", "A call whose socket accepts nothing for this long (a client that stopped reading) "
+                    + "is closed.");
+    public static final Setting<String> GREETING_WAV = Setting.ofString("GREETING_WAV", "", "a WAV file",
+            "Greeting played at the start of each call (PCM16 or μ-law, any rate); empty: a short tone sequence.");
+
     /** Every declared setting, in declaration order. */
     public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>();

@@ -1,0 +1,100 @@
+package kol.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import kol.base.Knobs;
+import kol.base.Settings;
+import kol.carrier.CallApp;
+import kol.tx.TxLogReporter;
+import kol.tx.TxPacer;
+import kol.tx.TxTelemetry;
+
+/**
+ * A running Kol: Vert.x, the TX pacer and its log reporter, the producers' executor, the call application and the
+ * server, started together and closed together.
+ */
+public final class Gateway implements AutoCloseable {
+    private final Vertx vertx;
+    private final TxLogReporter reporter;
+    private final TxPacer pacer;
+    private final ExecutorService producers;
+    private final GatewayServer server;
+
+    private Gateway(Vertx vertx, TxLogReporter reporter, TxPacer pacer, ExecutorService producers,
+            GatewayServer server) {
+        this.vertx = vertx;
+        this.reporter = reporter;
+        this.pacer = pacer;
+        this.producers = producers;
+        this.server = server;
+    }
+
+    /** The factory of the call application, given the producers' executor. */
+    @FunctionalInterface
+    public interface AppFactory {
+        CallApp create(Settings settings, ExecutorService producers) throws Exception;
+    }
+
+    /** Starts Kol with the application {@code apps} builds; blocks until the server listens. */
+    public static Gateway start(Settings settings, AppFactory apps, TxTelemetry telemetry) throws Exception {
+        settings.validateAll();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        TxLogReporter reporter = new TxLogReporter(settings.get(Knobs.TX_LOG), telemetry);
+        TxPacer pacer = TxPacer.start(settings.get(Knobs.TX_PACER_THREADS), reporter);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService producers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime()
+                .availableProcessors()), r -> {
+                    Thread thread = new Thread(r, "kol-producer-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            CallApp app = apps.create(settings, producers);
+            GatewayServer server = GatewayServer.start(vertx, settings, app, pacer).toCompletionStage()
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return new Gateway(vertx, reporter, pacer, producers, server);
+        } catch (Exception e) {
+            pacer.close();
+            reporter.close();
+            producers.shutdownNow();
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Kol with the default application. */
+    public static Gateway startDefault(Settings settings) throws Exception {
+        return start(settings, (s, producers) -> new GreetingApp(GreetingApp.loadGreeting(s.get(Knobs.GREETING_WAV)),
+                producers), TxTelemetry.NONE);
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public GatewayServer server() {
+        return server;
+    }
+
+    public TxPacer pacer() {
+        return pacer;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stopAccepting();
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        pacer.close();
+        producers.shutdownNow();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        reporter.close();
+    }
+}

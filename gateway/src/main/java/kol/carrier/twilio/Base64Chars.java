@@ -1,0 +1,99 @@
+package kol.carrier.twilio;
+
+/**
+ * Standard Base64 (RFC 4648, with padding) straight between char ranges and byte arrays: the Twilio media path
+ * decodes and encodes every 20 ms per call, and the JDK's codec works on byte arrays and strings only, so using it
+ * would cost a copy and an allocation per frame. Strict: anything but the alphabet and final padding is an error.
+ */
+final class Base64Chars {
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            VALUES[ALPHABET[i]] = (byte) i;
+        }
+    }
+
+    private Base64Chars() {
+    }
+
+    /** Bytes that {@code charCount} Base64 characters can hold at most. */
+    static int maxDecodedBytes(int charCount) {
+        return charCount / 4 * 3;
+    }
+
+    /**
+     * Decodes {@code src[off..off+len)} into {@code dst} (which must hold {@link #maxDecodedBytes(int)}); returns the
+     * number of bytes, or -1 when the text is not valid Base64.
+     */
+    static int decode(char[] src, int off, int len, byte[] dst) {
+        if (len % 4 != 0) {
+            return -1;
+        }
+        int out = 0;
+        int end = off + len;
+        for (int i = off; i < end; i += 4) {
+            int a = value(src[i]);
+            int b = value(src[i + 1]);
+            if (a < 0 || b < 0) {
+                return -1;
+            }
+            char c3 = src[i + 2];
+            char c4 = src[i + 3];
+            boolean last = i + 4 == end;
+            if (c3 == '=') {
+                if (!last || c4 != '=') {
+                    return -1;
+                }
+                dst[out++] = (byte) (a << 2 | b >> 4);
+                return out;
+            }
+            int c = value(c3);
+            if (c < 0) {
+                return -1;
+            }
+            if (c4 == '=') {
+                if (!last) {
+                    return -1;
+                }
+                dst[out++] = (byte) (a << 2 | b >> 4);
+                dst[out++] = (byte) (b << 4 | c >> 2);
+                return out;
+            }
+            int d = value(c4);
+            if (d < 0) {
+                return -1;
+            }
+            dst[out++] = (byte) (a << 2 | b >> 4);
+            dst[out++] = (byte) (b << 4 | c >> 2);
+            dst[out++] = (byte) (c << 6 | d);
+        }
+        return out;
+    }
+
+    /** Appends the Base64 of {@code src[off..off+len)} to {@code out}. */
+    static void encode(byte[] src, int off, int len, StringBuilder out) {
+        int end = off + len;
+        int i = off;
+        for (; i + 3 <= end; i += 3) {
+            int n = (src[i] & 0xFF) << 16 | (src[i + 1] & 0xFF) << 8 | (src[i + 2] & 0xFF);
+            out.append(ALPHABET[n >>> 18]).append(ALPHABET[n >>> 12 & 63]).append(ALPHABET[n >>> 6 & 63])
+                    .append(ALPHABET[n & 63]);
+        }
+        int rest = end - i;
+        if (rest == 1) {
+            int n = (src[i] & 0xFF) << 16;
+            out.append(ALPHABET[n >>> 18]).append(ALPHABET[n >>> 12 & 63]).append("==");
+        } else if (rest == 2) {
+            int n = (src[i] & 0xFF) << 16 | (src[i + 1] & 0xFF) << 8;
+            out.append(ALPHABET[n >>> 18]).append(ALPHABET[n >>> 12 & 63]).append(ALPHABET[n >>> 6 & 63]).append('=');
+        }
+    }
+
+    private static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
+    }
+}
