@@ -17,6 +17,7 @@ import kol.base.Settings;
 import kol.carrier.CallApp;
 import kol.carrier.twilio.MediaStreamConfig;
 import kol.carrier.twilio.MediaStreamEndpoint;
+import kol.carrier.twilio.MediaStreamSession;
 import kol.carrier.twilio.TwilioSignature;
 import kol.carrier.twilio.Twiml;
 import kol.tx.TxPacer;
@@ -67,6 +68,10 @@ public final class GatewayServer {
                 .setMaxWebSocketMessageSize(maxMessage)
                 .setMaxWebSocketFrameSize(maxMessage)
                 .setTcpNoDelay(true);
+        int sendBuffer = settings.get(Knobs.WS_SEND_BUFFER_BYTES);
+        if (sendBuffer > 0) {
+            options.setSendBufferSize(sendBuffer);
+        }
         Router router = Router.router(vertx);
         router.get("/healthz").handler(ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok\n"));
         router.get("/readyz").handler(this::ready);
@@ -169,7 +174,12 @@ public final class GatewayServer {
     }
 
     /** Active sessions' ids, for diagnostics. */
-    Set<String> callIds() {
+    public Set<String> callIds() {
         return media.callIds();
+    }
+
+    /** The sessions in progress. */
+    public Set<MediaStreamSession> sessions() {
+        return media.sessions();
     }
 }

@@ -48,6 +48,9 @@ public final class Knobs {
     public static final Setting<Integer> STALLED_CLIENT_CLOSE_MS = Setting.ofInt("STALLED_CLIENT_CLOSE_MS", 10_000,
             1000, 600_000, "ms", "A call whose socket accepts nothing for this long (a client that stopped reading) "
                     + "is closed.");
+    public static final Setting<Integer> WS_SEND_BUFFER_BYTES = Setting.ofInt("WS_SEND_BUFFER_BYTES", 0, 0,
+            16_777_216, "bytes", "Kernel send buffer per socket (0 = the OS default); smaller surfaces a stalled "
+                    + "client sooner.");
     public static final Setting<String> GREETING_WAV = Setting.ofString("GREETING_WAV", "", "a WAV file",
             "Greeting played at the start of each call (PCM16 or μ-law, any rate); empty: a short tone sequence.");
 

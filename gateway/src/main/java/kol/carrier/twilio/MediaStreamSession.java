@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaStreamSession implements CallSession {
     private static final Logger LOG = LoggerFactory.getLogger("kol.call");
+    private static final long GAP_TOLERANCE_US = 2_000;
 
     private final Vertx vertx;
     private final ServerWebSocket socket;
@@ -60,7 +61,7 @@ public final class MediaStreamSession implements CallSession {
 
     private int frameFill;
     private long lastChunk = -1;
-    private long nextTimestampMs = -1;
+    private long nextTimestampUs = -1;
     private long inboundFrames;
     private long lostMessages;
     private long lostMs;
@@ -217,15 +218,18 @@ public final class MediaStreamSession implements CallSession {
         }
     }
 
-    /** Twilio numbers media chunks from 1 and stamps them in ms since the stream began: a jump is lost audio. */
+    /**
+     * Twilio numbers media chunks from 1 and stamps them in ms since the stream began: a jump is lost audio. Stamps
+     * are whole milliseconds, so a jump of up to {@link #GAP_TOLERANCE_US} is rounding, not loss.
+     */
     private void trackGaps() {
         long chunk = message.chunk();
         if (chunk > 0 && lastChunk > 0 && chunk > lastChunk + 1) {
             lostMessages += chunk - lastChunk - 1;
         }
-        long timestamp = message.timestampMs();
-        if (timestamp >= 0 && nextTimestampMs >= 0 && timestamp > nextTimestampMs) {
-            long lost = timestamp - nextTimestampMs;
+        long timestampUs = message.timestampMs() * 1000;
+        if (timestampUs >= 0 && nextTimestampUs >= 0 && timestampUs - nextTimestampUs > GAP_TOLERANCE_US) {
+            long lost = (timestampUs - nextTimestampUs + 500) / 1000;
             lostMs += lost;
             gaps.warn("Inbound audio gap on call=" + callId + ": " + lost + " ms lost (chunk " + lastChunk + " → "
                     + chunk + ")");
@@ -233,8 +237,8 @@ public final class MediaStreamSession implements CallSession {
         if (chunk > 0) {
             lastChunk = chunk;
         }
-        if (timestamp >= 0) {
-            nextTimestampMs = timestamp + message.payloadLength() / 8;
+        if (timestampUs >= 0) {
+            nextTimestampUs = timestampUs + message.payloadLength() * 125L; // 125 µs per 8 kHz sample
         }
     }
 
