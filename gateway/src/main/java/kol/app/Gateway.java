@@ -12,6 +12,7 @@ import kol.carrier.CallApp;
 import kol.tx.TxLogReporter;
 import kol.tx.TxPacer;
 import kol.tx.TxTelemetry;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Kol: Vert.x, the TX pacer and its log reporter, the producers' executor, the call application and the
@@ -88,13 +89,22 @@ public final class Gateway implements AutoCloseable {
         return server.port();
     }
 
+    /** Stops taking calls, closes every socket, stops the pacer and Vert.x. Never hangs on a stuck client. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         server.stopAccepting();
-        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await(server.close(), "closing the server");
         pacer.close();
         producers.shutdownNow();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await(vertx.close(), "closing Vert.x");
         reporter.close();
+    }
+
+    private static void await(io.vertx.core.Future<Void> future, String what) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LoggerFactory.getLogger("kol.server").warn("Gave up {} after 5 s: {}", what, e.toString());
+        }
     }
 }

@@ -89,7 +89,13 @@ final class PacerLane {
                 i++;
                 continue;
             }
-            serve(call, nowNs);
+            try {
+                serve(call, nowNs);
+            } catch (RuntimeException failure) {
+                // One broken sink must not stop the pacing of every other call on this lane.
+                call.stopped = true;
+                telemetry.onSinkFailure(call.callId, failure);
+            }
             if (call.stopped) {
                 remove(call);
                 finish(call);

@@ -59,6 +59,12 @@ public final class TxLogReporter implements TxTelemetry, AutoCloseable {
         next.onDetached(stats);
     }
 
+    @Override
+    public void onSinkFailure(String callId, RuntimeException failure) {
+        next.onSinkFailure(callId, failure);
+        offer(new SinkFailure(callId, failure));
+    }
+
     /** Telemetry events lost because the log thread fell behind. */
     public long eventsLost() {
         return eventsLost.get();
@@ -93,6 +99,10 @@ public final class TxLogReporter implements TxTelemetry, AutoCloseable {
             if (logSeconds) {
                 LOG.info(second.logLine());
             }
+        } else if (event instanceof SinkFailure) {
+            SinkFailure failure = (SinkFailure) event;
+            LOG.error("[TX] the sink of call={} failed; the pacer stopped serving that call", failure.callId(),
+                    failure.failure());
         } else if (event instanceof GreetingEndSent) {
             LOG.info("[TX] greeting_end call={}", ((GreetingEndSent) event).callId());
         }
@@ -110,5 +120,8 @@ public final class TxLogReporter implements TxTelemetry, AutoCloseable {
     }
 
     private record GreetingEndSent(String callId) {
+    }
+
+    private record SinkFailure(String callId, RuntimeException failure) {
     }
 }

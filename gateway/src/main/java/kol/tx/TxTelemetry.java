@@ -12,6 +12,10 @@ public interface TxTelemetry {
     /** A MARK left the queue for the sink. */
     void onMarkSent(String callId, String markName, long nowNs);
 
+    /** A sink threw while the pacer wrote to it; the pacer has detached that call and goes on with the others. */
+    default void onSinkFailure(String callId, RuntimeException failure) {
+    }
+
     /** The pacer stopped serving a call (after STOP, or detached). */
     default void onDetached(TxStats stats) {
     }

@@ -263,4 +263,51 @@ class TxPacerTest {
         assertThat(sink.sent()).isEmpty();
         assertThat(seconds).hasSize(2).allSatisfy(s -> assertThat(s.fps()).isZero());
     }
+
+    @Test
+    void aSinkThatThrowsLosesItsCallButNotTheOthers() {
+        List<String> failures = new ArrayList<>();
+        CachedNanoClock clock = new CachedNanoClock();
+        TxPacer local = TxPacer.manual(clock, new TxTelemetry() {
+            @Override
+            public void onSecond(TxSecond second) {
+            }
+
+            @Override
+            public void onMarkSent(String callId, String markName, long nowNs) {
+            }
+
+            @Override
+            public void onSinkFailure(String callId, RuntimeException failure) {
+                failures.add(callId + ":" + failure.getMessage());
+            }
+        });
+        RecordingSink healthy = new RecordingSink(now);
+        FrameSink broken = new FrameSink() {
+            @Override
+            public boolean canAccept() {
+                return true;
+            }
+
+            @Override
+            public int sendQueueFrames() {
+                return 0;
+            }
+
+            @Override
+            public void write(Frame frame) {
+                throw new IllegalStateException("socket is closed");
+            }
+        };
+        PacerHandle brokenHandle = local.attach("broken", queueWith(100), broken);
+        local.attach("healthy", queueWith(100), healthy);
+        for (int i = 0; i < 1000; i++) {
+            now[0] += MS;
+            local.doWork(now[0]);
+        }
+        assertThat(failures).containsExactly("broken:socket is closed");
+        assertThat(brokenHandle.stats().isDetached()).isTrue();
+        assertThat(healthy.mediaTimes()).hasSizeBetween(49, 50);
+        assertThat(local.callCount()).isEqualTo(1);
+    }
 }

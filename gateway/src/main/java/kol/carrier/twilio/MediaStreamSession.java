@@ -58,6 +58,7 @@ public final class MediaStreamSession implements CallSession {
     private CallListener listener;
     private long timerId = -1;
     private boolean ended;
+    private String lastError;
 
     private int frameFill;
     private long lastChunk = -1;
@@ -88,7 +89,12 @@ public final class MediaStreamSession implements CallSession {
     void open() {
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(this::onBinary);
-        socket.exceptionHandler(e -> badInput.warn("WebSocket error on call=" + callId + ": " + e.getMessage()));
+        socket.exceptionHandler(e -> {
+            if (lastError == null) {
+                lastError = e.getMessage();
+            }
+            badInput.warn("WebSocket error on call=" + callId + ": " + e.getMessage());
+        });
         socket.closeHandler(v -> end(closeReason()));
         timerId = vertx.setPeriodic(1000, id -> checkHealth());
     }
@@ -310,11 +316,12 @@ public final class MediaStreamSession implements CallSession {
         if (status == null) {
             return "socket closed";
         }
-        if (status == 1009) {
-            return "socket closed: message too big (1009; WS_MAX_MESSAGE_BYTES)";
-        }
         String reason = socket.closeReason();
-        return "socket closed (" + status + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
+        String closed = "socket closed (" + status + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
+        if (lastError != null && lastError.contains("Max frame length")) {
+            return closed + ": inbound message too big (" + lastError + "; WS_MAX_MESSAGE_BYTES)";
+        }
+        return lastError == null ? closed : closed + " after: " + lastError;
     }
 
     private void closeSocket(short status, String reason) {

@@ -60,6 +60,9 @@ final class TwilioSink implements FrameSink {
 
     @Override
     public void write(Frame frame) {
+        if (socket.isClosed()) {
+            return; // the call is ending; its session detaches it from the pacer
+        }
         switch (frame.kind()) {
             case MEDIA -> {
                 send(encoder.encode(frame.payload(), 0, Frame.MEDIA_BYTES));
@@ -84,6 +87,11 @@ final class TwilioSink implements FrameSink {
 
     private void send(String text) {
         inFlight.incrementAndGet();
-        socket.writeTextMessage(text).onComplete(written);
+        try {
+            socket.writeTextMessage(text).onComplete(written);
+        } catch (IllegalStateException closedMeanwhile) {
+            // The socket closed between the check in write() and here: the call is ending, the frame goes nowhere.
+            inFlight.decrementAndGet();
+        }
     }
 }
