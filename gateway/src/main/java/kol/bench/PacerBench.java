@@ -31,9 +31,19 @@ public final class PacerBench {
     private final int lanes;
     private final TxQueueConfig queueConfig;
     private final PrintStream out;
+    private final Driver driver;
+
+    /** What runs the pacer's lanes. */
+    public enum Driver {
+        /** Kol's design: one thread per lane, parked until the next deadline. */
+        THREADS,
+        /** Each lane on a Vert.x event loop, driven by a 1 ms periodic timer. */
+        EVENTLOOP
+    }
 
     public PacerBench(int calls, int seconds, int warmupSeconds, int lanes, TxQueueConfig queueConfig,
-            PrintStream out) {
+            PrintStream out, Driver driver) {
+        this.driver = driver;
         this.calls = calls;
         this.seconds = seconds;
         this.warmupSeconds = warmupSeconds;
@@ -53,9 +63,14 @@ public final class PacerBench {
         List<PacerHandle> handles = new ArrayList<>(calls);
         List<CountingSink> sinks = new ArrayList<>(calls);
         List<SyntheticSpeaker> speakers = new ArrayList<>(calls);
-        try (TxPacer pacer = TxPacer.start(lanes, TxTelemetry.NONE)) {
-            out.printf(Locale.ROOT, "bench pacer: %d calls, %d lane(s), warm-up %d s, measuring %d s%n", calls, lanes,
-                    warmupSeconds, seconds);
+        EventLoopDriver loops = null;
+        try (TxPacer pacer = driver == Driver.THREADS ? TxPacer.start(lanes, TxTelemetry.NONE)
+                : TxPacer.driven(lanes, TxTelemetry.NONE)) {
+            if (driver == Driver.EVENTLOOP) {
+                loops = new EventLoopDriver(pacer);
+            }
+            out.printf(Locale.ROOT, "bench pacer: %d calls, %d lane(s) on %s, warm-up %d s, measuring %d s%n", calls,
+                    lanes, driver.name().toLowerCase(Locale.ROOT), warmupSeconds, seconds);
             for (int i = 0; i < calls; i++) {
                 TxQueue queue = new TxQueue(queueConfig);
                 CountingSink sink = new CountingSink();
@@ -110,6 +125,9 @@ public final class PacerBench {
                     ms(deviationUs.getMaxValue()), drops, resyncs, invalid, framesSent, round(cpuPct),
                     round(heapMb));
         } finally {
+            if (loops != null) {
+                loops.close();
+            }
             producers.shutdownNow();
             producers.awaitTermination(2, TimeUnit.SECONDS);
         }

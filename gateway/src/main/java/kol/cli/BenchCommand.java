@@ -43,6 +43,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "Also write the figures as JSON to this file.")
         File json;
 
+        @Option(names = "--driver", defaultValue = "THREADS",
+                description = "What runs the pacer lanes: THREADS (Kol's design) or EVENTLOOP (Vert.x 1 ms timers), "
+                        + "for comparison. Default ${DEFAULT-VALUE}.")
+        PacerBench.Driver driver;
+
         @Override
         public Integer call() throws Exception {
             if (calls < 1 || seconds < 1 || warmup < 0) {
@@ -52,7 +57,7 @@ public final class BenchCommand implements Runnable {
             Settings settings = Settings.fromEnvironment().validateAll();
             int laneCount = lanes > 0 ? lanes : settings.get(kol.base.Knobs.TX_PACER_THREADS);
             PacerBenchResult result = new PacerBench(calls, seconds, warmup, laneCount,
-                    TxQueueConfig.from(settings), System.out).run();
+                    TxQueueConfig.from(settings), System.out, driver).run();
             System.out.println(result.summary());
             if (json != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json, result);

@@ -81,12 +81,29 @@ public final class TxPacer implements AutoCloseable {
         lanes[lane].detach(call);
     }
 
+    /**
+     * A pacer with {@code laneCount} lanes and no threads of its own, for an outside scheduler (such as event-loop
+     * timers) to drive with {@link #doWork(int, long)}: each lane from one thread only.
+     */
+    public static TxPacer driven(int laneCount, TxTelemetry telemetry) {
+        return new TxPacer(new SystemNanoClock(), laneCount, telemetry);
+    }
+
     /** Manual pacers only: one duty cycle at {@code nowNs}; returns when the next call falls due. */
     public long doWork(long nowNs) {
+        return doWork(0, nowNs);
+    }
+
+    /** Driven and manual pacers only: one duty cycle of lane {@code lane}; returns when its next call falls due. */
+    public long doWork(int lane, long nowNs) {
         if (!threads.isEmpty()) {
-            throw new IllegalStateException("doWork is for manual pacers; this one runs its own threads");
+            throw new IllegalStateException("doWork is for manual and driven pacers; this one runs its own threads");
         }
-        return lanes[0].doWork(nowNs);
+        return lanes[lane].doWork(nowNs);
+    }
+
+    public int laneCount() {
+        return lanes.length;
     }
 
     /** Calls being served now, over all lanes. */

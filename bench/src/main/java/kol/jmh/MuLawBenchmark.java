@@ -1,4 +1,4 @@
-package kol.bench;
+package kol.jmh;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

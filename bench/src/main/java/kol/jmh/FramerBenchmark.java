@@ -1,4 +1,4 @@
-package kol.bench;
+package kol.jmh;
 
 import java.util.Arrays;
 import java.util.Random;
