@@ -54,6 +54,44 @@ public final class Knobs {
     public static final Setting<String> GREETING_WAV = Setting.ofString("GREETING_WAV", "", "a WAV file",
             "Greeting played at the start of each call (PCM16 or μ-law, any rate); empty: a short tone sequence.");
 
+    // --- Conversation: listening, deciding, speaking ---
+    public static final Setting<String> LANGUAGE = Setting.ofChoice("LANGUAGE", "he-IL",
+            "Language of the embedded default (flow, TTS voice, recogniser).", "he-IL", "en-US");
+    public static final Setting<String> STT_PROVIDER = Setting.ofChoice("STT_PROVIDER", "none",
+            "Speech-to-text: none (the offline default: hears speech, understands no words) or google.", "none",
+            "google", "whisper");
+    public static final Setting<String> DIALOG_PROVIDER = Setting.ofChoice("DIALOG_PROVIDER", "flow",
+            "Dialog: flow (a scripted YAML flow), openai (OpenAI-compatible) or anthropic.", "flow", "openai",
+            "anthropic");
+    public static final Setting<String> TTS_PROVIDER = Setting.ofChoice("TTS_PROVIDER", "espeak",
+            "Text-to-speech: espeak (offline default), google, elevenlabs or openai.", "espeak", "google",
+            "elevenlabs", "openai");
+    public static final Setting<String> FLOW_FILE = Setting.ofString("FLOW_FILE", "", "a YAML file",
+            "The scripted flow; empty: the built-in clinic front desk in LANGUAGE.");
+    public static final Setting<String> GREETING_TEXT = Setting.ofString("GREETING_TEXT", "", "text",
+            "Greeting spoken at the start of each call; empty: the flow's greeting (GREETING_WAV wins when set).");
+    public static final Setting<Boolean> ENABLE_STREAMING_STT = Setting.ofBool("ENABLE_STREAMING_STT", true,
+            "true: caller audio streams to STT continuously; false: one utterance at a time after end of speech.");
+    public static final Setting<Integer> STT_BATCH_MS = Setting.ofInt("STT_BATCH_MS", 50, 20, 200, "ms",
+            "Caller audio is sent to STT in batches of this length (40–60 recommended).");
+    public static final Setting<Integer> STT_PARTIAL_DEBOUNCE_MS = Setting.ofInt("STT_PARTIAL_DEBOUNCE_MS", 100, 0,
+            2000, "ms", "Interim STT results reach the conversation at most this often (90–120 recommended).");
+    public static final Setting<Integer> VAD_HANGOVER_MS = Setting.ofInt("VAD_HANGOVER_MS", 200, 60, 3000, "ms",
+            "Silence after speech that ends the caller's turn (180–220 recommended).");
+    public static final Setting<String> END_OF_TURN = Setting.ofChoice("END_OF_TURN", "vad",
+            "What ends a caller turn: vad (hangover silence), stt (an STT final) or either.", "vad", "stt",
+            "either");
+    public static final Setting<Integer> REPLY_REFRACTORY_MS = Setting.ofInt("REPLY_REFRACTORY_MS", 1100, 0, 10_000,
+            "ms", "No new reply starts within this long of the previous one; a split utterance is merged.");
+    public static final Setting<Boolean> BARGE_IN = Setting.ofBool("BARGE_IN", true,
+            "Caller speech while the bot is heard cuts the bot off (flush, clear, cancel).");
+    public static final Setting<Integer> BARGE_IN_MIN_MS = Setting.ofInt("BARGE_IN_MIN_MS", 300, 60, 5000, "ms",
+            "Caller speech must last this long to barge in (noise bursts are shorter).");
+    public static final Setting<String> VAD = Setting.ofChoice("VAD", "energy",
+            "Voice activity detector: energy (built in) or silero (needs VAD_MODEL).", "energy", "silero");
+    public static final Setting<String> VAD_MODEL = Setting.ofString("VAD_MODEL", "models/silero_vad.onnx",
+            "a file", "Silero VAD ONNX model used when VAD=silero.");
+
     /** Every declared setting, in declaration order. */
     public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>();

@@ -14,7 +14,7 @@ public interface CallListener {
     }
 
     /** A mark came back: played, or cleared by a barge-in. */
-    default void onMark(String name, MarkOutcome outcome) {
+    default void onMark(MarkEcho echo) {
     }
 
     /** The call ended (the carrier said stop, the socket closed, or Kol closed it). Called once. */

@@ -14,16 +14,6 @@ public final class PlaybackTracker {
     private record Pending(String name, long generation, long mediaFramesBefore, long sentAtNs) {
     }
 
-    /**
-     * An echo, classified.
-     *
-     * @param outcome played, cleared or unknown
-     * @param mediaFramesBefore media frames sent before the mark (so heard, when played)
-     * @param delayNs from the mark being sent to its echo
-     */
-    public record Echo(MarkOutcome outcome, long mediaFramesBefore, long delayNs) {
-    }
-
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private long generation;
     private long mediaFramesSent;
@@ -47,21 +37,21 @@ public final class PlaybackTracker {
     }
 
     /** The carrier echoed mark {@code name}. */
-    public synchronized Echo onEcho(String name, long nowNs) {
+    public synchronized MarkEcho onEcho(String name, long nowNs) {
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending mark = it.next();
             if (mark.name().equals(name)) {
                 it.remove();
                 if (mark.generation() < generation) {
                     cleared++;
-                    return new Echo(MarkOutcome.CLEARED, mark.mediaFramesBefore(), nowNs - mark.sentAtNs());
+                    return new MarkEcho(name, MarkOutcome.CLEARED, mark.mediaFramesBefore(), mark.sentAtNs(), nowNs);
                 }
                 played++;
                 framesHeard = Math.max(framesHeard, mark.mediaFramesBefore());
-                return new Echo(MarkOutcome.PLAYED, mark.mediaFramesBefore(), nowNs - mark.sentAtNs());
+                return new MarkEcho(name, MarkOutcome.PLAYED, mark.mediaFramesBefore(), mark.sentAtNs(), nowNs);
             }
         }
-        return new Echo(MarkOutcome.UNKNOWN, -1, 0);
+        return new MarkEcho(name, MarkOutcome.UNKNOWN, -1, 0, nowNs);
     }
 
     /** Media frames sent to the carrier so far. */

@@ -10,7 +10,7 @@ import kol.audio.Tones;
 import kol.carrier.CallApp;
 import kol.carrier.CallListener;
 import kol.carrier.CallSession;
-import kol.carrier.MarkOutcome;
+import kol.carrier.MarkEcho;
 import kol.tx.Frame;
 import kol.tx.TxLogReporter;
 import kol.tx.TxPlayer;
@@ -61,8 +61,8 @@ final class RecordingApp implements CallApp {
             }
 
             @Override
-            public void onMark(String name, MarkOutcome outcome) {
-                log.add("mark:" + name + ":" + outcome);
+            public void onMark(MarkEcho echo) {
+                log.add("mark:" + echo.name() + ":" + echo.outcome());
             }
 
             @Override

@@ -13,7 +13,7 @@ class PlaybackTrackerTest {
             tracker.onMediaSent();
         }
         tracker.onMarkSent("g1-s1", 100);
-        PlaybackTracker.Echo echo = tracker.onEcho("g1-s1", 1_100);
+        MarkEcho echo = tracker.onEcho("g1-s1", 1_100);
         assertThat(echo.outcome()).isEqualTo(MarkOutcome.PLAYED);
         assertThat(echo.mediaFramesBefore()).isEqualTo(50);
         assertThat(echo.delayNs()).isEqualTo(1_000);

@@ -11,6 +11,7 @@ import kol.carrier.CallApp;
 import kol.carrier.CallInfo;
 import kol.carrier.CallListener;
 import kol.carrier.CallSession;
+import kol.carrier.MarkEcho;
 import kol.carrier.MarkOutcome;
 import kol.carrier.PlaybackTracker;
 import kol.tx.Frame;
@@ -249,7 +250,7 @@ public final class MediaStreamSession implements CallSession {
     }
 
     private void onMarkEcho(String name) {
-        PlaybackTracker.Echo echo = playback.onEcho(name, System.nanoTime());
+        MarkEcho echo = playback.onEcho(name, System.nanoTime());
         if (TxLogReporter.GREETING_END.equals(name)) {
             LOG.info("[TX] greeting_end {} call={} delay={}ms", echo.outcome() == MarkOutcome.PLAYED ? "played"
                     : "cleared", callId, TimeUnit.NANOSECONDS.toMillis(echo.delayNs()));
@@ -257,7 +258,7 @@ public final class MediaStreamSession implements CallSession {
         if (echo.outcome() == MarkOutcome.UNKNOWN) {
             invalid("echo of a mark Kol did not send (" + name + ")");
         }
-        listener.onMark(name, echo.outcome());
+        listener.onMark(echo);
     }
 
     private boolean requireStarted(String event) {
