@@ -49,7 +49,7 @@ final class CallerAudio {
         this.bargeInMinMs = config.bargeInMinMs();
         this.events = events;
         this.clock = clock;
-        this.batch = new byte[Frame.MEDIA_BYTES * Math.max(1, config.sttBatchMs() / Frame.FRAME_MS)];
+        this.batch = new byte[config.sttBatchMs() * 8]; // 8 μ-law bytes per ms at 8 kHz
     }
 
     /** One 20 ms frame of caller μ-law. */
@@ -58,11 +58,17 @@ final class CallerAudio {
         VoiceTracker.Change change = voice.onFrame(pcm, 0);
         long now = clock.nanoTime();
         if (streaming) {
-            System.arraycopy(ulaw, off, batch, batchFill, Frame.MEDIA_BYTES);
-            batchFill += Frame.MEDIA_BYTES;
-            if (batchFill == batch.length) {
-                stt.sendAudio(batch, 0, batchFill);
-                batchFill = 0;
+            // Exact STT_BATCH_MS batches: a 50 ms batch takes two and a half 20 ms frames.
+            int copied = 0;
+            while (copied < Frame.MEDIA_BYTES) {
+                int take = Math.min(Frame.MEDIA_BYTES - copied, batch.length - batchFill);
+                System.arraycopy(ulaw, off + copied, batch, batchFill, take);
+                batchFill += take;
+                copied += take;
+                if (batchFill == batch.length) {
+                    stt.sendAudio(batch, 0, batchFill);
+                    batchFill = 0;
+                }
             }
         } else {
             keepForUtterance(ulaw, off);

@@ -51,6 +51,7 @@ public final class Conversation implements CallListener {
     private final String names;
     private final String sttName;
     private final List<TurnLatency.Figures> turns = new ArrayList<>();
+    private java.util.function.Consumer<String> partialTap = text -> { };
 
     // Caller side (actor).
     private boolean callerSpeaking;
@@ -127,6 +128,11 @@ public final class Conversation implements CallListener {
             greeting.finish();
             greeting.done().thenRun(() -> session.tx().offer(Frame.mark(TxLogReporter.GREETING_END)));
         });
+    }
+
+    /** Where debounced interim results go (at most one per {@code STT_PARTIAL_DEBOUNCE_MS}). */
+    void onDebouncedPartial(java.util.function.Consumer<String> tap) {
+        this.partialTap = tap;
     }
 
     /** The latency figures of every turn answered so far. */
@@ -259,6 +265,7 @@ public final class Conversation implements CallListener {
     }
 
     private void partial(String text, long nowNs) {
+        utterancePartial = text;
         if (utteranceFirstPartialNs == TurnLatency.UNSET) {
             utteranceFirstPartialNs = nowNs;
         }
@@ -281,7 +288,7 @@ public final class Conversation implements CallListener {
     private void deliverPartial(String text, long nowNs) {
         pendingPartial = null;
         lastPartialDeliveredNs = nowNs;
-        utterancePartial = text;
+        partialTap.accept(text);
         LOG.debug("[STT] partial call={} \"{}\"", callId(), text);
     }
 
@@ -499,18 +506,21 @@ public final class Conversation implements CallListener {
     }
 
     private void bargeIn(String cause) {
-        FlushResult flushed = session.tx().flushMedia();
-        session.tx().offer(Frame.clear());
-        generation++;
+        // Stop the producers first: a flush wakes a waiting producer, which must find itself cancelled.
         Reply cut = reply;
         if (cut != null) {
             cut.dialogStream.cancel();
             cut.speaker.cancel();
-            logTurn(cut.latency);
             reply = null;
         }
         if (greeting != null) {
             greeting.cancel();
+        }
+        FlushResult flushed = session.tx().flushMedia();
+        session.tx().offer(Frame.clear());
+        generation++;
+        if (cut != null) {
+            logTurn(cut.latency);
         }
         LOG.info("[BARGE-IN] call={} cause=\"{}\" flushed={}ms heard={}/{} sentences of reply {}", callId(), cause,
                 flushed.mediaMs(), cut == null ? 0 : cut.sentencesPlayed, cut == null ? 0 : cut.sentencesQueued,
