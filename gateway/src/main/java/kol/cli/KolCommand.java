@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "kol 0.1.0",
         description = "Kol: a real-time voice gateway for phone AI agents.",
-        subcommands = {BenchCommand.class, GoNoGoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.class, CallCommand.class, GoNoGoCommand.class, CommandLine.HelpCommand.class})
 public final class KolCommand implements Runnable {
 
     @CommandLine.Spec
