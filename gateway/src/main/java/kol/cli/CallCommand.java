@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import kol.gonogo.CallVerdict;
@@ -103,8 +104,8 @@ public final class CallCommand implements Callable<Integer> {
                     System.out.println(calls == 1 ? second.callLine() : second.loadLine());
                 });
             }
-            System.out.println("Calling " + (webhook != null ? "webhook " + webhook : url) + (calls > 1
-                    ? " with " + calls + " calls" : "") + " for " + seconds + " s");
+            System.out.println("Calling " + (webhook != null ? "webhook " + webhook : url)
+                    + (calls > 1 ? " with " + calls + " calls" : "") + " for " + seconds(options.duration()) + " s");
             report = simulator.runMany(options, calls, Duration.ofMillis(Math.round(rampSeconds * 1000)), live).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
@@ -151,9 +152,19 @@ public final class CallCommand implements Callable<Integer> {
             builder.callerAudio(CallerAudio.load(caller.toPath()));
         }
         for (String press : dtmf) {
-            builder.dtmf(DtmfPress.parse(press));
+            DtmfPress parsed = DtmfPress.parse(press);
+            if (parsed.atMs() >= Math.round(seconds * 1000)) {
+                throw new IllegalArgumentException("--dtmf " + press + " falls after the call ends ("
+                        + seconds(Duration.ofMillis(Math.round(seconds * 1000))) + " s)");
+            }
+            builder.dtmf(parsed);
         }
         return builder.build();
+    }
+
+    private static String seconds(Duration duration) {
+        long ms = duration.toMillis();
+        return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.2f", ms / 1e3);
     }
 
     /** Verdicts for the simulated calls from the server's log; null (after saying why) when it cannot be read. */

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import kol.audio.G711;
 import kol.audio.Resampler;
 import kol.audio.Telephony;
-import kol.audio.Tones;
 import kol.audio.Wav;
 import kol.audio.WavAudio;
 
@@ -38,10 +37,5 @@ public final class CallerAudio {
         byte[] muLaw = new byte[pcm.length];
         G711.encode(pcm, 0, muLaw, 0, pcm.length);
         return muLaw;
-    }
-
-    /** {@code durationMs} of μ-law silence: what the caller sends when it has nothing to say. */
-    public static byte[] silence(int durationMs) {
-        return Tones.silenceMuLaw(durationMs);
     }
 }

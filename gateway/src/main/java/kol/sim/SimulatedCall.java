@@ -117,11 +117,21 @@ final class SimulatedCall {
                 // Twilio signs the wss:// URL it connects to, with no parameters (PROTOCOLS.md §4.3).
                 connect.addHeader(Webhook.SIGNATURE_HEADER, signature.sign(url, Map.of()));
             }
+            // The connect timeout covers TCP only: a server that accepts and never answers the upgrade would
+            // otherwise hold the call (and a load run) forever.
+            long guard = context.owner().setTimer(timeoutMs, id -> onConnectFailed(new SimFailure("cannot connect to "
+                    + url + ": no answer to the WebSocket upgrade within " + timeoutMs + " ms")));
             return webSockets.connect(connect).recover(e -> Future.failedFuture(
                     new SimFailure("cannot connect to " + url + ": " + SimFailure.describe(e))))
+                    .onComplete(done -> context.owner().cancelTimer(guard))
                     .map(ws -> Map.entry(stream, ws));
-        }).onSuccess(opened -> onOpen(opened.getValue(), opened.getKey()))
-                .onFailure(this::onConnectFailed);
+        }).onSuccess(opened -> {
+            if (over) {
+                opened.getValue().close();
+            } else {
+                onOpen(opened.getValue(), opened.getKey());
+            }
+        }).onFailure(this::onConnectFailed);
     }
 
     private void onOpen(WebSocket ws, StreamTarget stream) {
@@ -283,6 +293,9 @@ final class SimulatedCall {
     }
 
     private void onConnectFailed(Throwable e) {
+        if (over) {
+            return;
+        }
         over = true;
         closeRecording(botRecording);
         closeRecording(callerRecording);

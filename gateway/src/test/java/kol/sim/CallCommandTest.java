@@ -106,6 +106,7 @@ class CallCommandTest {
     @Test
     void exitsTwoForBadOptions() {
         assertThat(run("--url", server.streamUrl(), "--dtmf", "x@1", "--quiet")).isEqualTo(2);
+        assertThat(run("--url", server.streamUrl(), "--seconds", "2", "--dtmf", "1@2.5", "--quiet")).isEqualTo(2);
         assertThat(run("--url", server.streamUrl(), "--calls", "2", "--record", dir.resolve("a.wav").toString()))
                 .isEqualTo(2);
     }

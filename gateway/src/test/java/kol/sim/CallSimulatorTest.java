@@ -294,6 +294,20 @@ class CallSimulatorTest {
     }
 
     @Test
+    void givesUpOnAServerThatNeverAnswersTheUpgrade() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            String url = "ws://127.0.0.1:" + silent.getLocalPort() + "/twilio/media";
+
+            CallReport report = run(SimOptions.builder().streamUrl(url).connectTimeout(Duration.ofMillis(300))
+                    .build());
+
+            assertThat(report.outcome()).isEqualTo(CallReport.Outcome.CONNECT_FAILED);
+            assertThat(report.failure()).isEqualTo("cannot connect to " + url
+                    + ": no answer to the WebSocket upgrade within 300 ms");
+        }
+    }
+
+    @Test
     void runsConcurrentCallsOnSharedEventLoopsAndAggregatesThem() throws Exception {
         server.onStart(stream -> stream.paced(20, 0x10, () -> stream.mark("done")));
         LiveStats live = new LiveStats();
