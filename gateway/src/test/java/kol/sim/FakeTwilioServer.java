@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -135,26 +136,25 @@ final class FakeTwilioServer implements AutoCloseable {
             return this;
         }
 
-        /** {@code frames} frames, one every 20 ms from now, then {@code after}. */
+        /** {@code frames} frames, one every 20 ms from now on a deadline schedule, then {@code after}. */
         void paced(int frames, int value, Runnable after) {
-            text(media(value));
-            if (frames == 1) {
+            pace(System.nanoTime(), 0, frames, value, after);
+        }
+
+        private void pace(long startNs, int sent, int frames, int value, Runnable after) {
+            int next = sent;
+            long now = System.nanoTime();
+            while (next < frames && startNs + next * 20_000_000L - now <= 0) {
+                text(media(value));
+                next++;
+            }
+            if (next == frames) {
                 after.run();
                 return;
             }
-            long startNs = System.nanoTime();
-            int[] sent = {1};
-            vertx.setPeriodic(5, id -> {
-                long due = (System.nanoTime() - startNs) / 20_000_000L + 1;
-                while (sent[0] < Math.min(due, frames)) {
-                    text(media(value));
-                    sent[0]++;
-                }
-                if (sent[0] == frames) {
-                    vertx.cancelTimer(id);
-                    after.run();
-                }
-            });
+            int done = next;
+            vertx.timer(startNs + next * 20_000_000L - now, TimeUnit.NANOSECONDS)
+                    .onSuccess(v -> pace(startNs, done, frames, value, after));
         }
 
         Stream mark(String name) {
