@@ -1,0 +1,83 @@
+package kol.sim;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Running counters shared by all calls of a run, for the once-a-second line. Calls add from their event loops
+ * (lock-free adders); one reader takes a {@link #sample} each second.
+ */
+public final class LiveStats {
+    private final long startNs = System.nanoTime();
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
+    private final LongAdder framesSent = new LongAdder();
+    private final LongAdder framesReceived = new LongAdder();
+    private final LongAdder underruns = new LongAdder();
+    private final LongAdder marks = new LongAdder();
+    private final LongAdder clears = new LongAdder();
+    private final LongAdder invalid = new LongAdder();
+    private final AtomicLong bufferMaxMs = new AtomicLong();
+    private long lastSent;
+    private long lastReceived;
+
+    void callStarted() {
+        started.incrementAndGet();
+    }
+
+    void callConnected() {
+        connected.incrementAndGet();
+    }
+
+    void callFailed() {
+        failed.incrementAndGet();
+    }
+
+    void callEnded() {
+        ended.incrementAndGet();
+    }
+
+    void frameSent() {
+        framesSent.increment();
+    }
+
+    void frameReceived() {
+        framesReceived.increment();
+    }
+
+    void underrun() {
+        underruns.increment();
+    }
+
+    void markEchoed() {
+        marks.increment();
+    }
+
+    void clear() {
+        clears.increment();
+    }
+
+    void invalidMessage() {
+        invalid.increment();
+    }
+
+    /** A call's playout buffer depth now; the sample keeps the largest since the last sample. */
+    void bufferDepth(long depthMs) {
+        bufferMaxMs.accumulateAndGet(depthMs, Math::max);
+    }
+
+    /** The second just past: frames per second since the last sample, totals so far. One reader at a time. */
+    public synchronized LiveSecond sample() {
+        long sent = framesSent.sum();
+        long received = framesReceived.sum();
+        LiveSecond second = new LiveSecond((System.nanoTime() - startNs) / 1_000_000_000L, started.get(),
+                connected.get(), failed.get(), ended.get(), sent - lastSent, received - lastReceived,
+                bufferMaxMs.getAndSet(0), underruns.sum(), marks.sum(), clears.sum(), invalid.sum());
+        lastSent = sent;
+        lastReceived = received;
+        return second;
+    }
+}
