@@ -23,11 +23,12 @@ import java.util.List;
  * @param invalidMessages messages Twilio would have rejected
  * @param invalidReasons the first few reasons
  * @param dtmfSent {@code dtmf} messages sent
+ * @param responsesMs caller end of speech → first bot audio after it, per answered utterance, from the audio
  */
 public record CallReport(String callSid, String streamSid, Outcome outcome, String failure, long durationMs,
         long framesSent, int framesReceived, List<Integer> speechSecondFps, double jitterP99Ms, long playoutMaxMs,
         int underruns, List<MarkEcho> marks, int marksPending, int clears, long firstAudioMs, int invalidMessages,
-        List<String> invalidReasons, int dtmfSent) {
+        List<String> invalidReasons, int dtmfSent, List<Long> responsesMs) {
 
     /** How a simulated call ended. */
     public enum Outcome {
@@ -43,12 +44,13 @@ public record CallReport(String callSid, String streamSid, Outcome outcome, Stri
         speechSecondFps = List.copyOf(speechSecondFps);
         marks = List.copyOf(marks);
         invalidReasons = List.copyOf(invalidReasons);
+        responsesMs = List.copyOf(responsesMs);
     }
 
     /** A call that never had a stream. */
     static CallReport connectFailed(String callSid, String streamSid, String failure) {
         return new CallReport(callSid, streamSid, Outcome.CONNECT_FAILED, failure, 0, 0, 0, List.of(), Double.NaN,
-                0, 0, List.of(), 0, 0, -1, 0, List.of(), 0);
+                0, 0, List.of(), 0, 0, -1, 0, List.of(), 0, List.of());
     }
 
     /** Completed with no invalid message. */

@@ -125,4 +125,15 @@ public record LoadReport(List<CallReport> calls) {
         return calls.stream().filter(c -> c.failure() != null).map(c -> c.callSid() + ": " + c.failure())
                 .limit(limit).toList();
     }
+
+    /** Every answered utterance's response time over all calls (ms). */
+    public List<Long> responsesMs() {
+        List<Long> all = new ArrayList<>();
+        calls.forEach(c -> all.addAll(c.responsesMs()));
+        return all;
+    }
+
+    public Double responseMedianMs() {
+        return Stats.median(responsesMs());
+    }
 }

@@ -3,6 +3,7 @@ package kol.sim;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Locale;
 
 /** A run's summary for the terminal and as JSON (snake_case keys; unknown figures are JSON nulls). */
@@ -49,6 +50,10 @@ public final class SimReport {
         row(out, "invalid messages", report.invalidMessages() == 0 ? "0"
                 : report.invalidMessages() + " — first: " + String.join("; ", report.invalidReasons()));
         row(out, "DTMF sent", String.valueOf(report.dtmfSent()));
+        List<Long> responses = report.responsesMs();
+        row(out, "response (end of speech → bot)", responses.isEmpty() ? NONE
+                : "median " + number(report.responseMedianMs()) + " ms, max " + Stats.maxLong(responses) + " ms over "
+                        + responses.size() + " utterance(s)");
         List<String> failures = report.failures(FAILURES_SHOWN);
         if (!failures.isEmpty()) {
             out.append(single ? "  " + report.calls().get(0).failure() + "\n" : "  failures:\n");
@@ -109,6 +114,9 @@ public final class SimReport {
                 .put("invalid_messages", report.invalidMessages())
                 .put("invalid_reasons", new JsonArray(report.invalidReasons()))
                 .put("dtmf_sent", report.dtmfSent())
+                .put("responses", report.responsesMs().size())
+                .put("response_median_ms", report.responseMedianMs())
+                .put("response_max_ms", Stats.maxLong(report.responsesMs()))
                 .put("failures", new JsonArray(report.failures(FAILURES_SHOWN)));
         if (report.calls().size() <= PER_CALL_JSON_LIMIT) {
             JsonArray perCall = new JsonArray();
@@ -147,7 +155,8 @@ public final class SimReport {
                 .put("first_audio_ms", call.firstAudioMs() < 0 ? null : call.firstAudioMs())
                 .put("invalid_messages", call.invalidMessages())
                 .put("invalid_reasons", new JsonArray(call.invalidReasons()))
-                .put("dtmf_sent", call.dtmfSent());
+                .put("dtmf_sent", call.dtmfSent())
+                .put("responses_ms", new JsonArray(new ArrayList<>(call.responsesMs())));
     }
 
     private static Double nanToNull(double value) {

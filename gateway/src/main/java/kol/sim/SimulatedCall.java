@@ -60,6 +60,7 @@ final class SimulatedCall {
     private int invalidMessages;
     private PlayoutBuffer playout;
     private ArrivalStats arrivals;
+    private final List<Long> botArrivalsMs = new ArrayList<>();
     private Timer markTimer;
     private long markTimerDueNs;
     private boolean over;
@@ -209,6 +210,7 @@ final class SimulatedCall {
         if (message instanceof ServerMessage.Media media) {
             int underrunsBefore = playout.underruns();
             arrivals.onMedia(nowNs, media.muLaw().length);
+            botArrivalsMs.add((nowNs - originNs) / 1_000_000);
             playout.onMedia(media.muLaw(), nowNs);
             live.frameReceived();
             if (playout.underruns() > underrunsBefore) {
@@ -316,7 +318,8 @@ final class SimulatedCall {
                 (nowNs - originNs) / 1_000_000, framesSent, arrivals.frames(), boxed(arrivals.speechSecondFps()),
                 arrivals.jitterP99Ms(), playout.maxDepthMs(), playout.underruns(), playout.echoes(),
                 playout.pendingMarks(), playout.clears(), arrivals.firstAudioMs(), invalidMessages, invalidReasons,
-                dtmfSent));
+                dtmfSent, ResponseLatency.responsesMs(ResponseLatency.utteranceEndsMs(options.callerAudio()),
+                        botArrivalsMs)));
     }
 
     private static List<Integer> boxed(int[] values) {

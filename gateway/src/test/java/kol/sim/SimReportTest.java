@@ -13,7 +13,8 @@ class SimReportTest {
     private static CallReport call(String sid, List<Integer> fps, long playoutMs, List<MarkEcho> marks,
             int invalid) {
         return new CallReport(sid, "MZ" + sid, CallReport.Outcome.COMPLETED, null, 20_000, 1_000, 900, fps, 0.8,
-                playoutMs, 1, marks, 0, 1, 640, invalid, Collections.nCopies(invalid, "media: empty payload"), 2);
+                playoutMs, 1, marks, 0, 1, 640, invalid, Collections.nCopies(invalid, "media: empty payload"), 2,
+                List.of(310L, 330L));
     }
 
     /** The summary with its label padding collapsed to two spaces, so expectations do not count columns. */
