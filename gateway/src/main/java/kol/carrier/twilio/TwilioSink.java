@@ -39,7 +39,15 @@ final class TwilioSink implements FrameSink {
 
     @Override
     public boolean canAccept() {
-        boolean room = inFlight.get() < maxSendQueueFrames && !socket.writeQueueFull();
+        if (socket.isClosed()) {
+            return true; // the call is ending: writes go nowhere (see write), and nothing is counted as a drop
+        }
+        boolean room;
+        try {
+            room = inFlight.get() < maxSendQueueFrames && !socket.writeQueueFull();
+        } catch (IllegalStateException closedMeanwhile) {
+            return true;
+        }
         if (room) {
             fullSinceNs = 0;
         } else if (fullSinceNs == 0) {
