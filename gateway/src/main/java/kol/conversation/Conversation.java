@@ -122,6 +122,10 @@ public final class Conversation implements CallListener {
 
     /** Speaks the greeting ({@code text}), then the {@code greeting_end} mark. */
     public void greet(String text) {
+        if (text == null || text.isBlank()) {
+            session.tx().offer(Frame.mark(TxLogReporter.GREETING_END));
+            return;
+        }
         actor.execute(() -> {
             greeting = new ReplySpeaker(session.tx(), tts, producers, "greet", speakerEvents());
             greeting.addSentence(text);
