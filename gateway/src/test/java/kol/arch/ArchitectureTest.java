@@ -70,4 +70,38 @@ class ArchitectureTest {
                         "com.google..", "com.fasterxml..")
                 .check(classes);
     }
+
+    @Test
+    void theConversationSeesOnlyPortsNeverAConcreteProviderOrTheNetwork() {
+        noClasses().that().resideInAPackage("kol.conversation..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "kol.carrier.twilio..",
+                        "kol.provider.espeak..", "kol.provider.flow..", "kol.provider.vadonly..",
+                        "kol.provider.google..", "kol.provider.openai..", "kol.provider.anthropic..",
+                        "kol.provider.elevenlabs..", "kol.provider.whisper..", "kol.app..", "kol.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void providerPortsKnowNoAdapter() {
+        noClasses().that().resideInAnyPackage("kol.provider", "kol.provider.stt", "kol.provider.dialog",
+                "kol.provider.tts")
+                .should().dependOnClassesThat().resideInAnyPackage("kol.provider.espeak..", "kol.provider.flow..",
+                        "kol.provider.vadonly..", "kol.provider.google..", "kol.provider.openai..",
+                        "kol.provider.anthropic..", "kol.provider.elevenlabs..", "kol.provider.whisper..",
+                        "kol.conversation..", "kol.app..", "kol.cli..", "io.vertx..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotImportEachOther() {
+        String[] adapters = {"kol.provider.espeak..", "kol.provider.flow..", "kol.provider.vadonly..",
+            "kol.provider.google..", "kol.provider.openai..", "kol.provider.anthropic..",
+            "kol.provider.elevenlabs..", "kol.provider.whisper.."};
+        for (String adapter : adapters) {
+            String[] others = java.util.Arrays.stream(adapters).filter(a -> !a.equals(adapter))
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true).check(classes);
+        }
+    }
 }
