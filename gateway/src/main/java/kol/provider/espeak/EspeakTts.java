@@ -10,13 +10,14 @@ import kol.provider.tts.TtsListener;
  * The offline text-to-speech: espeak-ng, one process per utterance, its 22.05 kHz PCM streamed to the listener as the
  * pipe yields it (the speaking pipeline resamples to 8 kHz). Thread-safe; one instance serves every call.
  *
- * <p>DESIGN: a process per utterance rather than one long-lived process. Measured here (espeak-ng 1.51, two cores,
- * "שלום, הגעתם למרפאה.", median of 10): a fresh process gives its first audio about 10 ms after {@code synthesize},
- * well inside the ~150 ms the turn budget allows, and the whole sentence is out in about 12 ms. A process started
- * ahead and kept waiting on stdin would save those 10 ms, at the cost of an idle process per voice and a life cycle
- * to manage. A single long-lived process is worse than either: fed line by line, it writes one endless WAV with
- * nothing to mark where an utterance ends, and a barge-in has to kill it anyway, paying the start-up then, mid-call.
- * A process per utterance makes cancel a plain kill and leaves no state to go wrong between calls.
+ * <p>DESIGN: a process per utterance rather than one long-lived process. Measured with EspeakLatencyProbe (espeak-ng
+ * 1.51, two cores, median of 11): a fresh process gives its first audio 10.9 ms after {@code synthesize} for
+ * "שלום, הגעתם למרפאה." (9.5 ms for the English one), all of it and its exit by 12.6 ms; that is under a tenth of the
+ * ~150 ms the turn allows. A process started ahead and left waiting on stdin answers in 0.3 ms, but the 10 ms it saves
+ * would cost an idle process per voice and a life cycle to get wrong. A single long-lived process is worse than
+ * either: fed line by line it writes one endless WAV with nothing to mark where an utterance ends, and a barge-in
+ * has to kill it anyway, paying the start-up then, mid-call. A process per utterance makes cancel a plain kill and
+ * leaves no state to carry between calls.
  *
  * <p>Text goes to espeak-ng's stdin as UTF-8, never through a shell or argv. Blank text ends with {@code onDone} and no
  * audio, without starting a process: an empty reply is nothing to say, not a failure. Failures reach
