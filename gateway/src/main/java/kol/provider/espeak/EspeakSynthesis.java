@@ -22,7 +22,8 @@ import kol.provider.tts.TtsListener;
  * nothing more is delivered: a callback already running is waited out, and a {@code cancel} from inside a callback
  * returns at once (the lock is re-entrant) with the rest suppressed. Deliveries also check {@code cancelled}, set
  * before the kill, because the kill closes our end of the pipe and the read failure it causes can reach a delivery
- * while {@code cancel} is still on its way to the lock; a cancelled utterance ends silently, not in an error.
+ * while {@code cancel} is still on its way to the lock; a cancelled utterance ends silently, not in an error. A
+ * listener that throws ends the utterance, and hears its own exception back through {@code onError}.
  */
 final class EspeakSynthesis implements Cancellable, Runnable {
 
