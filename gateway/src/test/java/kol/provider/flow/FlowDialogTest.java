@@ -49,8 +49,8 @@ class FlowDialogTest {
                             .map(intent -> tuple(intent.digits(), intent.next(), intent.action()))
                             .toList());
         }
-        assertThat(english.intents()).extracting(Intent::digits).containsExactly("0", "*", "#");
-        assertThat(hebrew.intents()).extracting(Intent::digits).containsExactly("0", "*", "#");
+        assertThat(english.intents()).extracting(Intent::digits).containsExactly("0", "#", "*");
+        assertThat(hebrew.intents()).extracting(Intent::digits).containsExactly("0", "#", "*");
     }
 
     @Test

@@ -132,10 +132,14 @@ class FlowSessionTest {
     }
 
     @Test
-    void goesBackToTheMainMenuOnPound() {
+    void goesBackToTheMainMenuOnPoundOrWhenAskedInWords() {
         say(hebrew, Turn.dtmf('2'));
-
         assertThat(say(hebrew, Turn.dtmf('#')).text()).isEqualTo(MENU);
+        assertThat(hebrew.nodeId()).isEqualTo("main");
+
+        say(hebrew, Turn.dtmf('2'));
+        // "לחזור" also holds the repeat keyword "חזור"; the menu intent comes first and wins the tie.
+        assertThat(say(hebrew, Turn.speech("אני רוצה לחזור לתפריט")).text()).isEqualTo(MENU);
         assertThat(hebrew.nodeId()).isEqualTo("main");
     }
 
