@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "kol 0.1.0",
         description = "Kol: a real-time voice gateway for phone AI agents.",
-        subcommands = {ServeCommand.class, CallCommand.class, GoNoGoCommand.class, BenchCommand.class,
-                SettingsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, CallCommand.class, GoNoGoCommand.class,
+                BenchCommand.class, SettingsCommand.class, CommandLine.HelpCommand.class})
 public final class KolCommand implements Runnable {
 
     @CommandLine.Spec

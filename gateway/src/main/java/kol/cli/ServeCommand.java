@@ -3,6 +3,7 @@ package kol.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import kol.app.Gateway;
+import kol.app.Providers;
 import kol.base.Settings;
 import kol.base.SettingsException;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("kol serve: bad setting: " + e.getMessage());
             return 2;
         }
-        Gateway gateway = Gateway.startDefault(settings);
+        Gateway gateway = Gateway.start(settings, Providers::conversationApp, kol.tx.TxTelemetry.NONE);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: no new calls; closing {} call(s) in progress", gateway.server().activeCalls());

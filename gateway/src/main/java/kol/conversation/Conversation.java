@@ -389,7 +389,7 @@ public final class Conversation implements CallListener {
         Reply started = new Reply(turn, latency, speaker, clock.nanoTime());
         reply = started;
         lastReplyStartNs = started.startedNs;
-        LOG.info("[TURN] call={} turn={} {}", callId(), latency.figures().turn(), describe(turn));
+        LOG.info("[HEARD] call={} turn={} {}", callId(), latency.figures().turn(), describe(turn));
         started.dialogStream = dialog.respond(turn, new ReplyListener() {
             @Override
             public void onText(String delta) {
