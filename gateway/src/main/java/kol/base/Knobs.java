@@ -92,6 +92,14 @@ public final class Knobs {
     public static final Setting<String> VAD_MODEL = Setting.ofString("VAD_MODEL", "models/silero_vad.onnx",
             "a file", "Silero VAD ONNX model used when VAD=silero.");
 
+    // --- Google Cloud Speech-to-Text (STT_PROVIDER=google) ---
+
+    // --- LLM dialog (DIALOG_PROVIDER=openai|anthropic) ---
+
+    // --- Cloud text-to-speech (TTS_PROVIDER=google|elevenlabs|openai) ---
+
+    // --- Offline recognition (STT_PROVIDER=whisper) ---
+
     /** Every declared setting, in declaration order. */
     public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>();
