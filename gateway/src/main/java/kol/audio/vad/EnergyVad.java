@@ -46,9 +46,9 @@ public final class EnergyVad implements VoiceActivityDetector {
      */
     static final float MIN_VOICING = 0.7f;
     /**
-     * A frame this tonal counts as voiced whatever {@link #MIN_VOICING} says: the autocorrelation only reaches
-     * lags of 96 samples (83 Hz), and low male voices, measured here at flatness 0.03–0.1, sit below that.
-     * Line noise and bursts measure 0.35 and up.
+     * A frame this tonal counts as voiced whatever {@link #MIN_VOICING} says: the autocorrelation misses some
+     * voiced frames (it reaches lags of 96 samples, 83 Hz, and pitch glides blur it; espeak's low male voice
+     * showed flatness 0.03–0.1 with voicing under 0.5). Line noise and bursts measure 0.35 and up.
      */
     static final float TONAL_FLATNESS = 0.2f;
     /** Unvoiced frames stay under the start threshold (0.5) but over the continue threshold (0.35). */
