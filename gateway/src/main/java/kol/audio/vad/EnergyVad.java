@@ -21,8 +21,9 @@ package kol.audio.vad;
  * The probability is not calibrated: it is a ramp of the margin over the bar, 0.5 exactly at the bar, so
  * it works with the same thresholds as Silero's.
  *
- * <p>One instance per call, one owner thread. {@link #speechProbability} allocates nothing; it costs two
- * 256-point FFTs and a hundred logarithms, a few microseconds.
+ * <p>One instance per call, one owner thread. {@link #speechProbability} allocates nothing; it costs a
+ * 256-point FFT, a hundred logarithms and, on noise-like frames that clear the bar, a second FFT: a few
+ * microseconds.
  */
 public final class EnergyVad implements VoiceActivityDetector {
 
@@ -45,9 +46,9 @@ public final class EnergyVad implements VoiceActivityDetector {
      */
     static final float MIN_VOICING = 0.7f;
     /**
-     * A frame this tonal counts as voiced whatever {@link #MIN_VOICING} says: the autocorrelation only reaches
-     * lags of 96 samples (83 Hz), and low male voices, measured here at flatness 0.03–0.1, sit below that.
-     * Line noise and bursts measure 0.35 and up.
+     * A frame this tonal counts as voiced whatever {@link #MIN_VOICING} says: the autocorrelation misses some
+     * voiced frames (it reaches lags of 96 samples, 83 Hz, and pitch glides blur it; espeak's low male voice
+     * showed flatness 0.03–0.1 with voicing under 0.5). Line noise and bursts measure 0.35 and up.
      */
     static final float TONAL_FLATNESS = 0.2f;
     /** Unvoiced frames stay under the start threshold (0.5) but over the continue threshold (0.35). */
@@ -75,18 +76,12 @@ public final class EnergyVad implements VoiceActivityDetector {
     private final NoiseFloor floor = new NoiseFloor(FLOOR_BLOCKS, FLOOR_BLOCK_FRAMES, LOWEST_FLOOR_DBFS);
     private final SpectralSteadiness steadiness = new SpectralSteadiness(BAND_BINS);
 
-    private float levelDbfs;
-    private float floorDbfs;
-    private float flatness;
-    private float voicing;
-    private float steadinessNow;
-
     @Override
     public float speechProbability(short[] pcm8k, int off) {
         spectrum.analyse(pcm8k, off);
         double bandPower = spectrum.bandPower(BAND_FROM_BIN, BAND_TO_BIN);
-        levelDbfs = (float) (10 * Math.log10(bandPower / FULL_SCALE_MEAN_SQUARE + 1e-12));
-        floorDbfs = floor.update(levelDbfs);
+        float levelDbfs = (float) (10 * Math.log10(bandPower / FULL_SCALE_MEAN_SQUARE + 1e-12));
+        float floorDbfs = floor.update(levelDbfs);
 
         double[] logPowers = steadiness.nextLogPowers();
         spectrum.logPowers(BAND_FROM_BIN, BAND_TO_BIN, BIN_POWER_FLOOR, logPowers);
@@ -95,17 +90,18 @@ public final class EnergyVad implements VoiceActivityDetector {
             meanLog += v;
         }
         meanLog /= BAND_BINS;
-        flatness = (float) (Math.exp(meanLog) / (bandPower / BAND_BINS + BIN_POWER_FLOOR));
-        steadinessNow = steadiness.update();
-        voicing = (float) spectrum.periodicity(BAND_FROM_BIN, BAND_TO_BIN, MIN_PITCH_LAG, MAX_PITCH_LAG);
+        float flatness = (float) (Math.exp(meanLog) / (bandPower / BAND_BINS + BIN_POWER_FLOOR));
+        float steadinessNow = steadiness.update();
 
         if (levelDbfs < MIN_LEVEL_DBFS || steadinessNow > MAX_STEADINESS) {
             return 0f;
         }
         float barDb = SNR_DB + FLATNESS_PENALTY_DB * Math.max(0f, flatness - VOICED_FLATNESS);
         float p = 0.5f + (levelDbfs - floorDbfs - barDb) / (2 * RAMP_DB);
-        if (voicing < MIN_VOICING && flatness > TONAL_FLATNESS) {
-            p = Math.min(p, UNVOICED_CAP);
+        // Voicing costs a second FFT, so it is measured only where it decides: a noise-like frame over the cap.
+        if (p > UNVOICED_CAP && flatness > TONAL_FLATNESS
+                && spectrum.periodicity(BAND_FROM_BIN, BAND_TO_BIN, MIN_PITCH_LAG, MAX_PITCH_LAG) < MIN_VOICING) {
+            p = UNVOICED_CAP;
         }
         return Math.max(0f, Math.min(1f, p));
     }
@@ -119,27 +115,5 @@ public final class EnergyVad implements VoiceActivityDetector {
     @Override
     public String name() {
         return "energy";
-    }
-
-    /** Voice-band level of the last frame, dBFS. */
-    float levelDbfs() {
-        return levelDbfs;
-    }
-
-    /** Noise floor the last frame was compared with, dBFS. */
-    float floorDbfs() {
-        return floorDbfs;
-    }
-
-    float flatness() {
-        return flatness;
-    }
-
-    float voicing() {
-        return voicing;
-    }
-
-    float steadiness() {
-        return steadinessNow;
     }
 }

@@ -68,11 +68,6 @@ final class FrameSpectrum {
         }
     }
 
-    /** Power of one bin, in squared sample units. */
-    double power(int bin) {
-        return power[bin];
-    }
-
     /** Mean square of the frame's content in bins {@code [fromBin, toBin)}. */
     double bandPower(int fromBin, int toBin) {
         double sum = 0;

@@ -22,9 +22,9 @@ final class NoiseFloor {
     /** 4 frames: the steady-level rule must act before {@code minSpeechMs} (80 ms) of hum can open a turn. */
     static final int STEADY_FRAMES = 4;
     /**
-     * 1 dB: band-limited white noise varies about ±0.5 dB frame to frame (160 samples), speech by several dB;
-     * measured on the labelled corpus, a tighter 0.5 dB let a hum onset through and 2 dB cost a fifth of the
-     * recall on clean speech.
+     * 1 dB: band-limited white noise varies about ±0.5 dB frame to frame (160 samples), speech by several dB.
+     * Measured on the labelled corpus: 0.5 dB let a hum onset start a run; 2 dB cut the recall on speech over
+     * noise from 0.81 to 0.78.
      */
     static final float STEADY_SPREAD_DB = 1f;
 

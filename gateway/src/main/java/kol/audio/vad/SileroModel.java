@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>Both published graph shapes are accepted and told apart by their inputs: v4 ({@code input}, {@code sr},
  * {@code h}, {@code c}; LSTM state 2×1×64 each) and v5 ({@code input}, {@code state}, {@code sr}; state
  * 2×1×128, and at 8 kHz each window is preceded by the previous window's last 32 samples, as Silero's own
- * wrapper does). At 8 kHz both take 256-sample (32 ms) windows.
+ * wrapper does; v6 files have the same graph). At 8 kHz both take 256-sample (32 ms) windows.
  */
 public final class SileroModel implements VadFactory, AutoCloseable {
 
@@ -29,7 +29,8 @@ public final class SileroModel implements VadFactory, AutoCloseable {
     /** v5 at 8 kHz: samples of the previous window prepended to each one. */
     static final int V5_CONTEXT_SAMPLES = 32;
 
-    enum Version { V4, V5 }
+    /** The graph's inputs: {@code V5} is also what v6 files have. */
+    public enum Version { V4, V5 }
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -52,8 +53,8 @@ public final class SileroModel implements VadFactory, AutoCloseable {
     public static SileroModel load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new VadModelException("Silero VAD model not found at " + file.toAbsolutePath()
-                    + " (setting VAD_MODEL); fetch it with docs/fetch-silero-model.sh or unset VAD_MODEL to use the"
-                    + " energy VAD");
+                    + " (setting VAD_MODEL); fetch it with docs/fetch-silero-model.sh, or point VAD_MODEL at no file"
+                    + " to use the energy VAD");
         }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession session;

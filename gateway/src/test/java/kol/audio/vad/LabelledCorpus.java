@@ -126,6 +126,7 @@ final class LabelledCorpus {
                 sum(LineSignals.white(n, -60, 52), from(2000, LineSignals.hum(n, -35)))));
         clips.add(clip("chords", Category.MUSIC, LineSignals.music(n, SPEECH_DBFS, false)));
         clips.add(clip("chords + melody", Category.MUSIC, LineSignals.music(n, SPEECH_DBFS, true)));
+        clips.add(clip("vibrato melody", Category.MUSIC, LineSignals.vibratoMelody(n, SPEECH_DBFS)));
         clips.add(clip("quiet music over pink -45", Category.MUSIC,
                 sum(LineSignals.music(n, QUIET_SPEECH_DBFS, true), LineSignals.pink(n, -45, 61))));
         clips.add(bursts("clicks", LineSignals.white(n, -60, 71), i -> LineSignals.click()));

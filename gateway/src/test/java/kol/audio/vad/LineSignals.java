@@ -107,6 +107,30 @@ final class LineSignals {
         return atLevel(out, levelDbfs);
     }
 
+    /**
+     * A sung or bowed line: a slow melody whose notes glide in with a 6 Hz, ±3 % vibrato and five harmonics,
+     * as a voice or a violin holds a note. Its pitch moves all the time, as speech's does.
+     */
+    static double[] vibratoMelody(int samples, double levelDbfs) {
+        double[] notesHz = {392.00, 440.00, 493.88, 523.25, 493.88, 440.00, 392.00, 329.63};
+        int noteSamples = Telephony.samplesFor(600);
+        double[] out = new double[samples];
+        double phase = 0;
+        for (int i = 0; i < samples; i++) {
+            double t = (double) i / Telephony.SAMPLE_RATE_HZ;
+            double tn = (double) (i % noteSamples) / Telephony.SAMPLE_RATE_HZ;
+            double f = notesHz[(i / noteSamples) % notesHz.length] * (1 + 0.03 * Math.sin(2 * Math.PI * 6 * t));
+            phase += 2 * Math.PI * f / Telephony.SAMPLE_RATE_HZ;
+            double envelope = Math.min(1, tn / 0.05) * Math.min(1, (0.6 - tn) / 0.05);
+            double value = 0;
+            for (int h = 1; h <= 5 && f * h < 3800; h++) {
+                value += Math.sin(h * phase) / h;
+            }
+            out[i] = envelope * value;
+        }
+        return atLevel(out, levelDbfs);
+    }
+
     private static double harmonics(double frequencyHz, int sample) {
         double value = 0;
         for (int h = 1; h <= 4 && frequencyHz * h < 3800; h++) {

@@ -51,7 +51,7 @@ class SileroVadTest {
     }
 
     @Test
-    void theShippedModelIsV4AndTheFactoryUsesIt() {
+    void theModelFromVadNodeIsV4AndTheFactoryUsesIt() {
         try (SileroModel model = SileroModel.load(model())) {
             assertThat(model.version()).isEqualTo(SileroModel.Version.V4);
         }
@@ -104,6 +104,20 @@ class SileroVadTest {
             }
             assertThat(first).contains(0f);
             assertThat(max).isGreaterThan(0.9f);
+        }
+    }
+
+    @Test
+    void theV5GraphCarriesItsStateAndContextAcrossWindows() {
+        Assumptions.assumeTrue(TestModels.sileroV5().isPresent(), TestModels.WHY_V5_SKIPPED);
+        List<Clip> corpus = LabelledCorpus.all();
+        try (SileroModel model = SileroModel.load(TestModels.sileroV5().orElseThrow())) {
+            assertThat(model.version()).isEqualTo(SileroModel.Version.V5);
+            Result result = VadComparison.run("silero v5", model::create, corpus);
+
+            assertThat(result.runFrames(Category.CLEAN_SPEECH).recall()).isGreaterThanOrEqualTo(0.9);
+            assertThat(result.runFrames.precision()).isGreaterThanOrEqualTo(0.85);
+            assertThat(result.falseStarts(Category.SILENCE, Category.LINE_NOISE, Category.HUM)).isZero();
         }
     }
 

@@ -307,23 +307,31 @@ final class VadComparison {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 
-    /** The comparison on this corpus: energy always, Silero when its model is at {@code modelFile}. */
-    static List<Result> compare(Path modelFile, List<Clip> corpus) {
+    /** The comparison on this corpus: energy always, then Silero for each of {@code modelFiles} that exists. */
+    static List<Result> compare(List<Path> modelFiles, List<Clip> corpus) {
         List<Result> results = new ArrayList<>();
         results.add(run("energy", EnergyVad::new, corpus));
-        if (Files.exists(modelFile)) {
-            try (SileroModel model = SileroModel.load(modelFile)) {
-                results.add(run("silero (" + model.version().name().toLowerCase(Locale.ROOT) + ")", model::create,
-                        corpus));
+        for (Path file : modelFiles) {
+            if (Files.exists(file)) {
+                try (SileroModel model = SileroModel.load(file)) {
+                    String version = model.version().name().toLowerCase(Locale.ROOT);
+                    results.add(run("silero " + version, model::create, corpus));
+                }
             }
         }
         return results;
     }
 
-    /** Prints the table; the argument is the model file, by default {@code models/silero_vad.onnx}. */
+    /** Prints the table; the arguments are model files, by default {@code models/silero_vad.onnx}. */
     public static void main(String[] args) {
-        Path model = args.length > 0 ? Path.of(args[0]) : SileroModel.DEFAULT_PATH;
+        List<Path> models = new ArrayList<>();
+        for (String arg : args) {
+            models.add(Path.of(arg));
+        }
+        if (models.isEmpty()) {
+            models.add(SileroModel.DEFAULT_PATH);
+        }
         List<Clip> corpus = LabelledCorpus.all();
-        System.out.println(table(compare(model, corpus), corpus));
+        System.out.println(table(compare(models, corpus), corpus));
     }
 }
