@@ -95,6 +95,34 @@ public final class Knobs {
     // --- Google Cloud Speech-to-Text (STT_PROVIDER=google) ---
 
     // --- LLM dialog (DIALOG_PROVIDER=openai|anthropic) ---
+    public static final Setting<String> OPENAI_API_KEY = Setting.ofString("OPENAI_API_KEY", "", "a key",
+            "API key for DIALOG_PROVIDER=openai; may stay empty for a server on localhost. Never logged.");
+    public static final Setting<String> OPENAI_BASE_URL = Setting.ofString("OPENAI_BASE_URL",
+            "https://api.openai.com/v1", "http(s)://host[:port]/path",
+            "OpenAI-compatible API (Ollama: http://localhost:11434/v1, vLLM: http://localhost:8000/v1).");
+    public static final Setting<String> OPENAI_MODEL = Setting.ofString("OPENAI_MODEL", "gpt-4o-mini", "a model",
+            "Chat model for DIALOG_PROVIDER=openai (as the server names it, e.g. llama3.1 on Ollama).");
+    public static final Setting<String> ANTHROPIC_API_KEY = Setting.ofString("ANTHROPIC_API_KEY", "", "a key",
+            "API key for DIALOG_PROVIDER=anthropic; may stay empty for a server on localhost. Never logged.");
+    public static final Setting<String> ANTHROPIC_BASE_URL = Setting.ofString("ANTHROPIC_BASE_URL",
+            "https://api.anthropic.com", "http(s)://host[:port]", "Anthropic Messages API (/v1/messages is added).");
+    public static final Setting<String> ANTHROPIC_MODEL = Setting.ofString("ANTHROPIC_MODEL", "claude-haiku-4-5",
+            "a model", "Model for DIALOG_PROVIDER=anthropic.");
+    public static final Setting<String> LLM_SYSTEM_PROMPT_FILE = Setting.ofString("LLM_SYSTEM_PROMPT_FILE", "",
+            "a UTF-8 text file", "The LLM's instructions; empty: the built-in phone receptionist in LANGUAGE.");
+    public static final Setting<String> LLM_GREETING = Setting.ofString("LLM_GREETING", "", "text",
+            "What the LLM dialog says first (GREETING_TEXT wins when set); empty: a built-in line in LANGUAGE.");
+    public static final Setting<Integer> LLM_FIRST_TOKEN_TIMEOUT_MS = Setting.ofInt("LLM_FIRST_TOKEN_TIMEOUT_MS",
+            4000, 200, 60_000, "ms", "A reply with no first word (or action) by then is abandoned; the caller hears "
+                    + "the fallback line.");
+    public static final Setting<Integer> LLM_STALL_TIMEOUT_MS = Setting.ofInt("LLM_STALL_TIMEOUT_MS", 5000, 200,
+            60_000, "ms", "After the first word, a stream that sends nothing for this long is abandoned.");
+    public static final Setting<Integer> LLM_MAX_TOKENS = Setting.ofInt("LLM_MAX_TOKENS", 300, 16, 32_000, "tokens",
+            "Longest reply the model may write.");
+    public static final Setting<String> LLM_TEMPERATURE = Setting.ofString("LLM_TEMPERATURE", "",
+            "0–2 (Anthropic 0–1)", "Sampling temperature, e.g. 0.4; empty: the model's default (some take no other).");
+    public static final Setting<Integer> LLM_HISTORY_TURNS = Setting.ofInt("LLM_HISTORY_TURNS", 20, 1, 1000, "turns",
+            "Caller turns (each with its reply) the LLM is sent back; older ones are dropped.");
 
     // --- Cloud text-to-speech (TTS_PROVIDER=google|elevenlabs|openai) ---
 

@@ -1,0 +1,2 @@
+/** Anthropic's Messages API: the streaming dialog. */
+package kol.provider.anthropic;

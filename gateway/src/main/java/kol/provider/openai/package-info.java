@@ -1,0 +1,2 @@
+/** OpenAI and OpenAI-compatible servers (Ollama, vLLM): the streaming chat-completions dialog. */
+package kol.provider.openai;
