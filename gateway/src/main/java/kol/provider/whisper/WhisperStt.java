@@ -29,6 +29,7 @@ public final class WhisperStt implements SpeechToText, AutoCloseable {
 
     /** Utterances waiting for the worker; at a second or two each, eight is already a long wait. */
     static final int MAX_WAITING = 8;
+    static final long CLOSE_WAIT_S = 30;
 
     private final WhisperEngine engine;
     private final ThreadPoolExecutor worker;
@@ -84,15 +85,20 @@ public final class WhisperStt implements SpeechToText, AutoCloseable {
         return engine;
     }
 
-    /** Stops the worker (an utterance being transcribed finishes first) and frees the model. */
+    /**
+     * Stops the worker (waiting utterances are dropped, one being transcribed finishes first) and frees the model.
+     * If the transcription is still running after {@link #CLOSE_WAIT_S}, the model is left allocated: freeing it
+     * under whisper.cpp's feet would crash the JVM, and a leak at shutdown costs nothing.
+     */
     @Override
     public void close() {
         worker.shutdownNow();
         try {
-            worker.awaitTermination(30, TimeUnit.SECONDS);
+            if (worker.awaitTermination(CLOSE_WAIT_S, TimeUnit.SECONDS)) {
+                engine.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        engine.close();
     }
 }
