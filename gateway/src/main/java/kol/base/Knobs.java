@@ -125,8 +125,41 @@ public final class Knobs {
             "Caller turns (each with its reply) the LLM is sent back; older ones are dropped.");
 
     // --- Cloud text-to-speech (TTS_PROVIDER=google|elevenlabs|openai) ---
+    public static final Setting<Integer> TTS_STALL_TIMEOUT_MS = Setting.ofInt("TTS_STALL_TIMEOUT_MS", 5000, 100,
+            60_000, "ms", "A cloud TTS that sends no audio for this long (after the request or the last chunk) fails "
+                    + "that sentence.");
+    public static final Setting<Boolean> TTS_CACHE = Setting.ofBool("TTS_CACHE", true,
+            "Fixed phrases (greeting, fallback lines) are synthesised once by a cloud TTS and replayed from disk.");
+    public static final Setting<String> TTS_CACHE_DIR = Setting.ofString("TTS_CACHE_DIR", ".kol/tts-cache",
+            "a directory", "Where cached phrases are kept, one file per provider, voice, rate and text.");
+    public static final Setting<String> GCP_TTS_VOICE = Setting.ofString("GCP_TTS_VOICE", "he-IL-Wavenet-A",
+            "a voice name", "Google voice; a Chirp3-HD voice (e.g. he-IL-Chirp3-HD-Aoede) streams as it speaks.");
+    public static final Setting<String> GCP_TTS_LANGUAGE = Setting.ofString("GCP_TTS_LANGUAGE", "he-IL",
+            "a BCP 47 tag", "Language code sent with the Google voice.");
+    public static final Setting<String> GCP_TTS_SPEAKING_RATE = Setting.ofString("GCP_TTS_SPEAKING_RATE", "1.0",
+            "0.25–4.0", "Google speaking rate; 1.0 is the voice's natural speed.");
+    public static final Setting<String> GCP_TTS_ENDPOINT = Setting.ofString("GCP_TTS_ENDPOINT", "", "host:port",
+            "Google TTS endpoint; empty: texttospeech.googleapis.com:443. localhost/127.x: plaintext, no credentials.");
+    public static final Setting<String> ELEVENLABS_API_KEY = Setting.ofString("ELEVENLABS_API_KEY", "", "a key",
+            "ElevenLabs API key (sent as xi-api-key). Never logged.");
+    public static final Setting<String> ELEVENLABS_VOICE_ID = Setting.ofString("ELEVENLABS_VOICE_ID", "", "a voice id",
+            "ElevenLabs voice to speak with.");
+    public static final Setting<String> ELEVENLABS_MODEL = Setting.ofString("ELEVENLABS_MODEL", "eleven_v3",
+            "a model id", "ElevenLabs model; eleven_v3 is the one that speaks Hebrew.");
+    public static final Setting<String> ELEVENLABS_BASE_URL = Setting.ofString("ELEVENLABS_BASE_URL",
+            "https://api.elevenlabs.io", "http(s)://host[:port]", "ElevenLabs API base URL.");
+    public static final Setting<String> OPENAI_TTS_MODEL = Setting.ofString("OPENAI_TTS_MODEL", "gpt-4o-mini-tts",
+            "a model id", "OpenAI speech model (at OPENAI_BASE_URL, with OPENAI_API_KEY).");
+    public static final Setting<String> OPENAI_TTS_VOICE = Setting.ofString("OPENAI_TTS_VOICE", "alloy", "a voice",
+            "OpenAI voice.");
 
     // --- Offline recognition (STT_PROVIDER=whisper) ---
+    public static final Setting<String> WHISPER_MODEL = Setting.ofString("WHISPER_MODEL", "models/ggml-whisper-he.bin",
+            "a file", "whisper.cpp (ggml) model used when STT_PROVIDER=whisper; see docs/whisper.md.");
+    public static final Setting<String> WHISPER_LANGUAGE = Setting.ofString("WHISPER_LANGUAGE", "he",
+            "a language code", "Language Whisper transcribes (ISO 639-1, e.g. he, en).");
+    public static final Setting<Integer> WHISPER_THREADS = Setting.ofInt("WHISPER_THREADS", 0, 0, 64, "threads",
+            "CPU threads per transcription; 0 = all cores. Utterances are transcribed one at a time.");
 
     /** Every declared setting, in declaration order. */
     public static List<Setting<?>> all() {
