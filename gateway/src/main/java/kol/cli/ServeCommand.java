@@ -26,7 +26,14 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("kol serve: bad setting: " + e.getMessage());
             return 2;
         }
-        Gateway gateway = Gateway.start(settings, Providers::conversationApp, kol.tx.TxTelemetry.NONE);
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(settings, Providers::conversationApp, kol.tx.TxTelemetry.NONE);
+        } catch (SettingsException | java.io.IOException e) {
+            // A bad flow file names its line and column; a provider that cannot start says what to do.
+            System.err.println("kol serve: cannot start: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: no new calls; closing {} call(s) in progress", gateway.server().activeCalls());
