@@ -93,6 +93,31 @@ public final class Knobs {
             "a file", "Silero VAD ONNX model used when VAD=silero.");
 
     // --- Google Cloud Speech-to-Text (STT_PROVIDER=google) ---
+    public static final Setting<String> GCP_STT_LANGUAGE = Setting.ofString("GCP_STT_LANGUAGE", "he-IL",
+            "a BCP-47 tag", "Recognition language; he-IL (or he) is sent as iw-IL, Google's code for Hebrew.");
+    public static final Setting<String> GCP_STT_MODEL = Setting.ofString("GCP_STT_MODEL", "default", "a v1 model",
+            "Recognition model (default, telephony, phone_call, latest_long…); not every one serves every language.");
+    public static final Setting<Boolean> GCP_STT_ENHANCED = Setting.ofBool("GCP_STT_ENHANCED", true,
+            "Use the model's enhanced variant where one exists (use_enhanced).");
+    public static final Setting<String> GCP_STT_ENDPOINT = Setting.ofString("GCP_STT_ENDPOINT", "", "host:port",
+            "Speech endpoint, e.g. eu-speech.googleapis.com:443 or a local server; empty: Google's default.");
+    public static final Setting<String> GCP_STT_PLAINTEXT = Setting.ofChoice("GCP_STT_PLAINTEXT", "auto",
+            "Plaintext gRPC and no credentials (a local server); auto: only for a localhost/127.0.0.1/[::1] endpoint.",
+            "auto", "true", "false");
+    public static final Setting<Integer> GCP_STT_CHANNELS = Setting.ofInt("GCP_STT_CHANNELS", 0, 0, 256,
+            "connections", "gRPC connections shared by all calls (a connection carries at most 100 streams); "
+                    + "0: one per 50 MAX_CALLS, at most 64.");
+    public static final Setting<Integer> GCP_STT_RESTART_MS = Setting.ofInt("GCP_STT_RESTART_MS", 270_000, 0,
+            295_000, "ms", "Stream audio after which a stream is renewed at the next utterance boundary (Google ends "
+                    + "streams at 305 s; renewal is forced at 295 s); 0: only when Google ends it.");
+    public static final Setting<Integer> GCP_STT_STALL_MS = Setting.ofInt("GCP_STT_STALL_MS", 5000, 1000, 60_000,
+            "ms", "Caller speech sent with no answer for this long (in caller audio) restarts the stream.");
+    public static final Setting<Integer> GCP_STT_REPLAY_MAX_MS = Setting.ofInt("GCP_STT_REPLAY_MAX_MS", 10_000, 1000,
+            60_000, "ms", "Caller audio kept per call (8 bytes/ms) to replay what no final covers yet into a new "
+                    + "stream.");
+    public static final Setting<Integer> STT_OUTAGE_FALLBACK_MS = Setting.ofInt("STT_OUTAGE_FALLBACK_MS", 3000, 0,
+            60_000, "ms", "Recognition down this long (in caller audio) is reported once to the conversation, so it "
+                    + "can say a short fallback line.");
 
     // --- LLM dialog (DIALOG_PROVIDER=openai|anthropic) ---
     public static final Setting<String> OPENAI_API_KEY = Setting.ofString("OPENAI_API_KEY", "", "a key",
