@@ -2,6 +2,7 @@ package kol.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -13,13 +14,21 @@ import kol.conversation.ConversationConfig;
 import kol.conversation.Timers;
 import kol.conversation.VadVoiceTracker;
 import kol.conversation.VoiceTracker;
+import kol.provider.anthropic.AnthropicDialog;
 import kol.provider.dialog.Dialog;
+import kol.provider.elevenlabs.ElevenLabsTts;
 import kol.provider.espeak.EspeakCheck;
 import kol.provider.espeak.EspeakTts;
 import kol.provider.flow.FlowDialog;
+import kol.provider.google.GoogleStt;
+import kol.provider.google.GoogleTts;
+import kol.provider.openai.OpenAiDialog;
+import kol.provider.openai.OpenAiTts;
 import kol.provider.stt.SpeechToText;
 import kol.provider.tts.TextToSpeech;
+import kol.provider.ttscache.TtsCache;
 import kol.provider.vadonly.VadOnlyStt;
+import kol.provider.whisper.WhisperStt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +44,12 @@ public final class Providers {
         String language = settings.get(Knobs.LANGUAGE);
         Dialog dialog = dialog(settings, language);
         SpeechToText stt = stt(settings);
-        TextToSpeech tts = tts(settings, language);
+        ConversationConfig config = ConversationConfig.from(settings);
+        String greetingText = settings.get(Knobs.GREETING_TEXT).isBlank()
+                ? dialog.open(null).greeting() : settings.get(Knobs.GREETING_TEXT);
+        // The greeting and the fallback lines are said again and again: a cloud voice renders them once.
+        TextToSpeech tts = tts(settings, language, Set.of(greetingText, config.fallbackText(),
+                config.outageText()));
         Supplier<VoiceTracker> voices = voices(settings);
         String wav = settings.get(Knobs.GREETING_WAV);
         byte[] greetingWav = wav.isBlank() ? null : GreetingApp.loadGreeting(wav);
@@ -45,37 +59,58 @@ public final class Providers {
             return thread;
         }));
         LOG.info("Providers: stt={} dialog={} tts={} language={}", stt.name(), dialog.name(), tts.name(), language);
-        return new ConversationApp(dialog, stt, tts, voices, ConversationConfig.from(settings), producers, timers,
+        return new ConversationApp(dialog, stt, tts, voices, config, producers, timers,
                 settings.get(Knobs.GREETING_TEXT), greetingWav);
     }
 
     static Dialog dialog(Settings settings, String language) throws IOException {
         switch (settings.get(Knobs.DIALOG_PROVIDER)) {
-            case "flow": {
+            case "openai":
+                return OpenAiDialog.fromSettings(settings);
+            case "anthropic":
+                return AnthropicDialog.fromSettings(settings);
+            default: {
                 String file = settings.get(Knobs.FLOW_FILE);
                 return file.isBlank() ? FlowDialog.builtIn(language) : FlowDialog.load(Path.of(file));
             }
-            default:
-                throw new SettingsException("DIALOG_PROVIDER=" + settings.get(Knobs.DIALOG_PROVIDER)
-                        + " is not available in this build yet (available: flow)");
         }
     }
 
-    static SpeechToText stt(Settings settings) {
+    static SpeechToText stt(Settings settings) throws IOException {
         switch (settings.get(Knobs.STT_PROVIDER)) {
+            case "google":
+                return GoogleStt.fromSettings(settings);
+            case "whisper":
+                if (settings.get(Knobs.ENABLE_STREAMING_STT)) {
+                    throw new SettingsException("STT_PROVIDER=whisper transcribes whole utterances: set "
+                            + "ENABLE_STREAMING_STT=false");
+                }
+                return WhisperStt.fromSettings(settings);
             case "none":
                 LOG.info("No speech recogniser is configured (STT_PROVIDER=none): Kol hears when the caller speaks "
                         + "(turn-taking and barge-in run on the VAD) but understands no words; the flow runs on "
                         + "DTMF. Set STT_PROVIDER=google (or whisper) for words: see the README.");
                 return new VadOnlyStt();
             default:
-                throw new SettingsException("STT_PROVIDER=" + settings.get(Knobs.STT_PROVIDER)
-                        + " is not available in this build yet (available: none)");
+                throw new SettingsException("STT_PROVIDER=" + settings.get(Knobs.STT_PROVIDER) + " is unknown");
         }
     }
 
-    static TextToSpeech tts(Settings settings, String language) {
+    static TextToSpeech tts(Settings settings, String language, Set<String> fixedPhrases) throws IOException {
         switch (settings.get(Knobs.TTS_PROVIDER)) {
+            case "google": {
+                GoogleTts google = GoogleTts.fromSettings(settings);
+                return TtsCache.wrap(settings, google, "google:" + settings.get(Knobs.GCP_TTS_VOICE) + ":"
+                        + settings.get(Knobs.GCP_TTS_SPEAKING_RATE), fixedPhrases);
+            }
+            case "elevenlabs":
+                return TtsCache.wrap(settings, ElevenLabsTts.fromSettings(settings), "elevenlabs:"
+                        + settings.get(Knobs.ELEVENLABS_VOICE_ID) + ":" + settings.get(Knobs.ELEVENLABS_MODEL),
+                        fixedPhrases);
+            case "openai":
+                return TtsCache.wrap(settings, OpenAiTts.fromSettings(settings, settings.get(Knobs.OPENAI_API_KEY),
+                        settings.get(Knobs.OPENAI_BASE_URL)), "openai:" + settings.get(Knobs.OPENAI_TTS_VOICE),
+                        fixedPhrases);
             case "espeak": {
                 EspeakTts tts = EspeakTts.forLanguage(language);
                 EspeakCheck check = tts.check();
@@ -85,8 +120,7 @@ public final class Providers {
                 return tts;
             }
             default:
-                throw new SettingsException("TTS_PROVIDER=" + settings.get(Knobs.TTS_PROVIDER)
-                        + " is not available in this build yet (available: espeak)");
+                throw new SettingsException("TTS_PROVIDER=" + settings.get(Knobs.TTS_PROVIDER) + " is unknown");
         }
     }
 

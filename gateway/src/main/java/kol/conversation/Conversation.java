@@ -236,6 +236,11 @@ public final class Conversation implements CallListener {
                 LOG.warn("Speech-to-text error on call={} ({}): {}", callId(), recovering ? "recovering" : "failed",
                         error.toString());
             }
+
+            @Override
+            public void onOutage(long downForMs) {
+                actor.execute(() -> sayOutageLine(downForMs));
+            }
         };
     }
 
@@ -529,6 +534,18 @@ public final class Conversation implements CallListener {
         LOG.info("[BARGE-IN] call={} cause=\"{}\" flushed={}ms heard={}/{} sentences of reply {}", callId(), cause,
                 flushed.mediaMs(), cut == null ? 0 : cut.sentencesPlayed, cut == null ? 0 : cut.sentencesQueued,
                 cut == null ? "-" : markPrefixOf(cut));
+    }
+
+    /** Recognition is down: tell the caller once, unless the bot is speaking anyway. */
+    private void sayOutageLine(long downForMs) {
+        if (ended || botAudible() || reply != null) {
+            return;
+        }
+        LOG.warn("[STT] call={} recognition down for {} ms: saying the outage line", callId(), downForMs);
+        ReplySpeaker speaker = new ReplySpeaker(session.tx(), tts, producers, "g" + generation + "-outage",
+                speakerEvents());
+        speaker.addSentence(config.outageLine());
+        speaker.finish();
     }
 
     private void cancelReply() {

@@ -40,6 +40,21 @@ public record ConversationConfig(boolean streamingStt, int sttBatchMs, int parti
                 bargeInMinMs, utteranceFinalWaitMs, language);
     }
 
+    /** What the bot says when speech recognition is down. */
+    public String outageText() {
+        return outageLine();
+    }
+
+    /** What the bot says when the dialog fails. */
+    public String fallbackText() {
+        return fallbackLine();
+    }
+
+    String outageLine() {
+        return language.startsWith("he") ? "סליחה, אני מתקשה לשמוע כרגע. אפשר להקיש על המקשים."
+                : "Sorry, I'm having trouble hearing you right now. You can use the keypad.";
+    }
+
     /** What the bot says when the dialog fails. */
     String fallbackLine() {
         return language.startsWith("he") ? "סליחה, משהו השתבש. אפשר לנסות שוב?"

@@ -380,6 +380,11 @@ public final class GoogleSttStream implements SttStream, SpeechAttempt.Owner {
         SpeechOutageException outage = health.outageDue(now);
         if (outage != null) {
             tell(outage, true);
+            try {
+                listener.onOutage(outage.downForMs());
+            } catch (RuntimeException e) {
+                LOG.warn("Speech-to-text listener failed on an outage report", e);
+            }
         }
     }
 

@@ -20,6 +20,13 @@ public interface SttListener {
      */
     void onFinal(String text, long audioEndMs, double confidence);
 
+    /**
+     * Recognition has been down for {@code STT_OUTAGE_FALLBACK_MS} (once per outage): the caller should hear a short
+     * line saying so, while the recogniser keeps retrying.
+     */
+    default void onOutage(long downForMs) {
+    }
+
     /** Recognition failed or is degraded (the stream may recover by itself). */
     default void onError(Exception error, boolean recovering) {
     }
