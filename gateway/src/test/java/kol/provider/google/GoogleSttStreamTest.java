@@ -166,6 +166,7 @@ class GoogleSttStreamTest {
             assertThat(((GoogleSttException) e.error()).code()).isEqualTo("UNAVAILABLE");
         });
         assertThat(stream.stats().failures()).isEqualTo(3);
+        assertThat(listener.outages()).as("down for well under STT_OUTAGE_FALLBACK_MS").isEmpty();
         assertThat(stream.downSinceMs()).isEqualTo(-1);
     }
 
@@ -185,6 +186,7 @@ class GoogleSttStreamTest {
             assertThat(e.recovering()).isTrue();
             assertThat(((SpeechOutageException) e.error()).downForMs()).isGreaterThanOrEqualTo(3000);
         });
+        assertThat(listener.outages()).singleElement().satisfies(ms -> assertThat(ms).isGreaterThanOrEqualTo(3000));
         assertThat(listener.errors()).hasSize(2);
         assertThat(fake.calls()).hasSize(7);
         assertThat(stream.downSinceMs()).isEqualTo(-1);

@@ -19,6 +19,7 @@ final class RecordingSttListener implements SttListener {
     private final List<Final> finals = new ArrayList<>();
     private final List<Partial> partials = new ArrayList<>();
     private final List<Error> errors = new ArrayList<>();
+    private final List<Long> outages = new ArrayList<>();
     private final AtomicBoolean inside = new AtomicBoolean();
     private volatile boolean overlapped;
 
@@ -49,6 +50,15 @@ final class RecordingSttListener implements SttListener {
         inside.set(false);
     }
 
+    @Override
+    public void onOutage(long downForMs) {
+        enter();
+        synchronized (this) {
+            outages.add(downForMs);
+        }
+        inside.set(false);
+    }
+
     private void enter() {
         if (!inside.compareAndSet(false, true)) {
             overlapped = true;
@@ -73,6 +83,10 @@ final class RecordingSttListener implements SttListener {
 
     synchronized List<Error> errors() {
         return List.copyOf(errors);
+    }
+
+    synchronized List<Long> outages() {
+        return List.copyOf(outages);
     }
 
     boolean overlapped() {
