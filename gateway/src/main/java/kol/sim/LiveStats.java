@@ -66,7 +66,10 @@ public final class LiveStats {
 
     /** A call's playout buffer depth now; the sample keeps the largest since the last sample. */
     void bufferDepth(long depthMs) {
-        bufferMaxMs.accumulateAndGet(depthMs, Math::max);
+        // Every call reports every tick from every event loop; a plain read first keeps that off the CAS.
+        if (depthMs > bufferMaxMs.get()) {
+            bufferMaxMs.accumulateAndGet(depthMs, Math::max);
+        }
     }
 
     /** The second just past: frames per second since the last sample, totals so far. One reader at a time. */
