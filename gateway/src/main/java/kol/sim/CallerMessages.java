@@ -12,14 +12,22 @@ import kol.audio.Telephony;
  * {@code chunk} and {@code timestamp} are JSON strings; {@code start} takes sequence number 1 and every later
  * message the next one.
  *
- * <p>One per call, one owner thread (it counts the sequence). {@link #media} builds its text by hand in one reused
- * builder: it runs 50 times a second per call; the rest are rare and go through {@link JsonObject}.
+ * <p>One per call, one owner thread (it counts the sequence). {@link #media} runs 50 times a second per call, so
+ * it builds its text by hand: a constant prefix, the three counters, the payload base64-encoded into a reused
+ * array, and a suffix fixed per call, all in one reused builder; the only allocation is the message string the
+ * WebSocket takes. The other messages are rare and go through {@link JsonObject}.
  */
 final class CallerMessages {
     private final String accountSid;
     private final String callSid;
     private final String streamSid;
+    private static final String MEDIA_PREFIX = "{\"event\":\"media\",\"sequenceNumber\":\"";
+    private static final int MEDIA_BYTES_MAX = 4 * ((Telephony.FRAME_BYTES + 2) / 3);
+
     private final Base64.Encoder base64 = Base64.getEncoder();
+    private final String mediaSuffix;
+    /** Base64 of one frame; {@link #media} takes frames of up to {@link Telephony#FRAME_BYTES}. */
+    private final byte[] payload = new byte[MEDIA_BYTES_MAX];
     private final StringBuilder text = new StringBuilder(512);
     private long sequence;
     private long chunk;
@@ -28,6 +36,7 @@ final class CallerMessages {
         this.accountSid = accountSid;
         this.callSid = callSid;
         this.streamSid = streamSid;
+        this.mediaSuffix = "\"},\"streamSid\":\"" + streamSid + "\"}";
     }
 
     String streamSid() {
@@ -65,15 +74,16 @@ final class CallerMessages {
         long timestampMs = chunk * Telephony.FRAME_MS;
         chunk++;
         text.setLength(0);
-        text.append("{\"event\":\"media\",\"sequenceNumber\":\"").append(++sequence)
+        text.append(MEDIA_PREFIX).append(++sequence)
                 .append("\",\"media\":{\"track\":\"inbound\",\"chunk\":\"").append(chunk)
                 .append("\",\"timestamp\":\"").append(timestampMs)
                 .append("\",\"payload\":\"");
-        byte[] encoded = base64.encode(frame);
-        for (byte b : encoded) {
-            text.append((char) b);
+        int length = base64.encode(frame, payload);
+        // Base64 is ASCII: each byte is its own char.
+        for (int i = 0; i < length; i++) {
+            text.append((char) payload[i]);
         }
-        return text.append("\"},\"streamSid\":\"").append(streamSid).append("\"}").toString();
+        return text.append(mediaSuffix).toString();
     }
 
     String dtmf(char digit) {
