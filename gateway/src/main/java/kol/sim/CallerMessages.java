@@ -2,6 +2,7 @@ package kol.sim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import kol.audio.Telephony;
@@ -14,8 +15,8 @@ import kol.audio.Telephony;
  *
  * <p>One per call, one owner thread (it counts the sequence). {@link #media} runs 50 times a second per call, so
  * it builds its text by hand: a constant prefix, the three counters, the payload base64-encoded into a reused
- * array, and a suffix fixed per call, all in one reused builder; the only allocation is the message string the
- * WebSocket takes. The other messages are rare and go through {@link JsonObject}.
+ * array, and a suffix fixed per call, all in one reused builder. The other messages are rare and go through
+ * {@link JsonObject}.
  */
 final class CallerMessages {
     private final String accountSid;
@@ -78,12 +79,11 @@ final class CallerMessages {
                 .append("\",\"media\":{\"track\":\"inbound\",\"chunk\":\"").append(chunk)
                 .append("\",\"timestamp\":\"").append(timestampMs)
                 .append("\",\"payload\":\"");
+        // Base64 is ASCII, so ISO-8859-1 maps each byte to its char: one bulk copy. Appending char by char took
+        // 14 % of the simulator's CPU at 1,000 calls.
         int length = base64.encode(frame, payload);
-        // Base64 is ASCII: each byte is its own char.
-        for (int i = 0; i < length; i++) {
-            text.append((char) payload[i]);
-        }
-        return text.append(mediaSuffix).toString();
+        return text.append(new String(payload, 0, length, StandardCharsets.ISO_8859_1)).append(mediaSuffix)
+                .toString();
     }
 
     String dtmf(char digit) {
