@@ -94,6 +94,9 @@ final class ServerFields {
 
     /** What is wrong with the top level for {@code event}: fields other than {@code expected}, or another stream. */
     String problem(String event, int expected, String streamSid) {
+        if (seen == expected && unknown == null && duplicates == 0 && streamSid.equals(this.streamSid)) {
+            return null;
+        }
         List<String> extra = unknown == null ? new ArrayList<>() : new ArrayList<>(unknown);
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < NAMES.length; i++) {
