@@ -1,7 +1,7 @@
 package kol.sim;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,7 +20,8 @@ public final class LiveStats {
     private final LongAdder marks = new LongAdder();
     private final LongAdder clears = new LongAdder();
     private final LongAdder invalid = new LongAdder();
-    private final AtomicLong bufferMaxMs = new AtomicLong();
+    /** Every call reports every tick from every event loop: striped, so no cache line is shared by all of them. */
+    private final LongAccumulator bufferMaxMs = new LongAccumulator(Math::max, 0);
     private long lastSent;
     private long lastReceived;
 
@@ -66,10 +67,7 @@ public final class LiveStats {
 
     /** A call's playout buffer depth now; the sample keeps the largest since the last sample. */
     void bufferDepth(long depthMs) {
-        // Every call reports every tick from every event loop; a plain read first keeps that off the CAS.
-        if (depthMs > bufferMaxMs.get()) {
-            bufferMaxMs.accumulateAndGet(depthMs, Math::max);
-        }
+        bufferMaxMs.accumulate(depthMs);
     }
 
     /** The second just past: frames per second since the last sample, totals so far. One reader at a time. */
@@ -78,7 +76,7 @@ public final class LiveStats {
         long received = framesReceived.sum();
         LiveSecond second = new LiveSecond((System.nanoTime() - startNs) / 1_000_000_000L, started.get(),
                 connected.get(), failed.get(), ended.get(), sent - lastSent, received - lastReceived,
-                bufferMaxMs.getAndSet(0), underruns.sum(), marks.sum(), clears.sum(), invalid.sum());
+                bufferMaxMs.getThenReset(), underruns.sum(), marks.sum(), clears.sum(), invalid.sum());
         lastSent = sent;
         lastReceived = received;
         return second;

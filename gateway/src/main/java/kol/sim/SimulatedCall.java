@@ -54,7 +54,7 @@ final class SimulatedCall implements CallTicker.Ticked {
     private final List<String> invalidReasons = new ArrayList<>();
 
     /** Unboxed: a minute of bot speech is 3,000 arrivals per call. */
-    private final LongArrayList botArrivalsMs = new LongArrayList();
+    private final LongArrayList botArrivalsMs;
 
     private String url;
     private WebSocket webSocket;
@@ -86,6 +86,8 @@ final class SimulatedCall implements CallTicker.Ticked {
         this.signature = options.authToken() == null ? null : new TwilioSignature(options.authToken());
         this.messages = new CallerMessages(accountSid, TwilioIds.callSid(), TwilioIds.streamSid());
         this.totalFrames = options.duration().toMillis() / Telephony.FRAME_MS;
+        // Sized for a bot that talks all call long, so it never grows mid-call.
+        this.botArrivalsMs = new LongArrayList((int) Math.min(totalFrames, 1 << 20), Long.MIN_VALUE);
         this.botRecording = WavRecorder.create(options.recordBot());
         WavRecorder caller;
         try {
