@@ -22,6 +22,7 @@ final class ServerFields {
     static final int MEDIA = 4;
     static final int MARK = 8;
     private static final String[] NAMES = {"event", "streamSid", "media", "mark"};
+    private static final String[] EVENTS = {"media", "mark", "clear"};
 
     private int seen;
     private int duplicates;
@@ -36,8 +37,12 @@ final class ServerFields {
     private ServerFields() {
     }
 
-    /** Reads one JSON object; null when the text is not exactly one (a scalar, an array, trailing tokens). */
-    static ServerFields read(JsonParser parser) throws IOException {
+    /**
+     * Reads one JSON object; null when the text is not exactly one (a scalar, an array, trailing tokens). A known
+     * event name and a {@code streamSid} equal to {@code expectedStreamSid} are matched in the parser's own buffer
+     * and kept as the constant strings, so the common message allocates neither.
+     */
+    static ServerFields read(JsonParser parser, String expectedStreamSid) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -48,11 +53,11 @@ final class ServerFields {
             switch (name) {
                 case "event" -> {
                     fields.saw(EVENT);
-                    fields.event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    fields.event = value == JsonToken.VALUE_STRING ? oneOf(parser, EVENTS) : null;
                 }
                 case "streamSid" -> {
                     fields.saw(STREAM_SID);
-                    fields.streamSid = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    fields.streamSid = value == JsonToken.VALUE_STRING ? same(parser, expectedStreamSid) : null;
                     fields.streamSidShown = value == JsonToken.VALUE_STRING ? null : shown(parser, value);
                 }
                 case "media" -> {
@@ -126,6 +131,36 @@ final class ServerFields {
     private void saw(int field) {
         duplicates |= seen & field;
         seen |= field;
+    }
+
+    /** The string value the parser is on: the one of {@code known} it equals, else a new string. */
+    private static String oneOf(JsonParser parser, String[] known) throws IOException {
+        for (String candidate : known) {
+            if (isText(parser, candidate)) {
+                return candidate;
+            }
+        }
+        return parser.getText();
+    }
+
+    /** The string value the parser is on: {@code expected} when it equals it, else a new string. */
+    private static String same(JsonParser parser, String expected) throws IOException {
+        return isText(parser, expected) ? expected : parser.getText();
+    }
+
+    private static boolean isText(JsonParser parser, String candidate) throws IOException {
+        int length = parser.getTextLength();
+        if (candidate.length() != length) {
+            return false;
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        for (int i = 0; i < length; i++) {
+            if (chars[offset + i] != candidate.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A non-string value in a few characters: a scalar as written, a structure by its brackets. */

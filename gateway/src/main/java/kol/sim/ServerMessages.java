@@ -30,7 +30,7 @@ final class ServerMessages {
     static ServerMessage parse(String text, String streamSid) {
         ServerFields json;
         try (JsonParser parser = JSON.createParser(text)) {
-            json = ServerFields.read(parser);
+            json = ServerFields.read(parser, streamSid);
         } catch (IOException e) {
             json = null;
         }
