@@ -86,8 +86,9 @@ final class SimulatedCall implements CallTicker.Ticked {
         this.signature = options.authToken() == null ? null : new TwilioSignature(options.authToken());
         this.messages = new CallerMessages(accountSid, TwilioIds.callSid(), TwilioIds.streamSid());
         this.totalFrames = options.duration().toMillis() / Telephony.FRAME_MS;
-        // Sized for a bot that talks all call long, so it never grows mid-call.
-        this.botArrivalsMs = new LongArrayList((int) Math.min(totalFrames, 1 << 20), Long.MIN_VALUE);
+        // A minute of bot speech up front: a load test's call never grows it, and an hour-long one does not
+        // reserve its hour for every call.
+        this.botArrivalsMs = new LongArrayList((int) Math.min(totalFrames, 60 * 50), Long.MIN_VALUE);
         this.botRecording = WavRecorder.create(options.recordBot());
         WavRecorder caller;
         try {
