@@ -98,14 +98,16 @@ public final class CallSimulator implements AutoCloseable {
                 long delayMs = rampMs * i / calls;
                 reports.add(start(options, loops.get(i % loops.size()), live, delayMs, utteranceEndsMs));
             }
-            CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-                vertx.undeploy(deployed.result());
-                if (e != null) {
-                    done.completeExceptionally(e);
-                } else {
-                    done.complete(new LoadReport(reports.stream().map(CompletableFuture::join).toList()));
-                }
-            });
+            // Completes once the contexts are undeployed: a caller that closes Vert.x as soon as the report comes
+            // would otherwise race the undeploy, and Vert.x logs the loser as an error.
+            CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).whenComplete((v, e) ->
+                    vertx.undeploy(deployed.result()).onComplete(undeployed -> {
+                        if (e != null) {
+                            done.completeExceptionally(e);
+                        } else {
+                            done.complete(new LoadReport(reports.stream().map(CompletableFuture::join).toList()));
+                        }
+                    }));
         });
         return done;
     }
