@@ -31,6 +31,11 @@ final class FrameSchedule {
         return nextDeadlineNs - firstFrameNs;
     }
 
+    /** How late the due frame goes out at {@code nowNs}; meaningful while {@link #isDue}. */
+    long lateNs(long nowNs) {
+        return nowNs - nextDeadlineNs;
+    }
+
     void sent() {
         framesSent++;
         nextDeadlineNs += Telephony.FRAME_NS;

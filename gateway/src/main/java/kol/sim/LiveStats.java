@@ -22,6 +22,7 @@ public final class LiveStats {
     private final LongAdder invalid = new LongAdder();
     /** Every call reports every tick from every event loop: striped, so no cache line is shared by all of them. */
     private final LongAccumulator bufferMaxMs = new LongAccumulator(Math::max, 0);
+    private final LongAccumulator sendLagMaxUs = new LongAccumulator(Math::max, 0);
     private long lastSent;
     private long lastReceived;
 
@@ -70,13 +71,22 @@ public final class LiveStats {
         bufferMaxMs.accumulate(depthMs);
     }
 
+    /**
+     * How late a call's due frame went out ({@code nowNs − deadline}): the simulator's own lag, which every figure
+     * it measures inherits. The sample keeps the largest since the last sample.
+     */
+    void sendLag(long lateNs) {
+        sendLagMaxUs.accumulate(lateNs / 1000);
+    }
+
     /** The second just past: frames per second since the last sample, totals so far. One reader at a time. */
     public synchronized LiveSecond sample() {
         long sent = framesSent.sum();
         long received = framesReceived.sum();
         LiveSecond second = new LiveSecond((System.nanoTime() - startNs) / 1_000_000_000L, started.get(),
                 connected.get(), failed.get(), ended.get(), sent - lastSent, received - lastReceived,
-                bufferMaxMs.getThenReset(), underruns.sum(), marks.sum(), clears.sum(), invalid.sum());
+                bufferMaxMs.getThenReset(), underruns.sum(), marks.sum(), clears.sum(), invalid.sum(),
+                sendLagMaxUs.getThenReset() / 1000.0);
         lastSent = sent;
         lastReceived = received;
         return second;

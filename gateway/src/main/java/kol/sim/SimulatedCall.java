@@ -172,6 +172,9 @@ final class SimulatedCall implements CallTicker.Ticked {
         if (over) {
             return false;
         }
+        if (schedule.isDue(nowNs)) {
+            live.sendLag(schedule.lateNs(nowNs));
+        }
         while (schedule.isDue(nowNs)) {
             sendDueDtmf(schedule.dueOffsetNs());
             sendFrame();

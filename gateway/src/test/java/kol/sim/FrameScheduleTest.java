@@ -34,6 +34,7 @@ class FrameScheduleTest {
     void aLateTickSendsEveryFrameThatIsDueAndTheNextOneIsBackOnTime() {
         tick(FIRST);
 
+        assertThat(schedule.lateNs(FIRST + 75 * MS)).isEqualTo(55 * MS);
         assertThat(tick(FIRST + 75 * MS)).isEqualTo(3);
         assertThat(schedule.dueOffsetNs()).isEqualTo(80 * MS);
         assertThat(tick(FIRST + 80 * MS)).isEqualTo(1);
