@@ -19,7 +19,8 @@ import org.agrona.concurrent.SystemNanoClock;
 
 /**
  * Places simulated Twilio calls against a Kol server, one or thousands, on a Vert.x instance the caller owns
- * (no thread per call: each call lives on one event loop).
+ * (no thread or timer per call: each call lives on one event loop, whose single 20 ms {@link CallTicker} tick
+ * services all of its calls).
  *
  * <pre>{@code
  * try (CallSimulator simulator = new CallSimulator(vertx)) {
@@ -62,7 +63,8 @@ public final class CallSimulator implements AutoCloseable {
 
     /** One call, counting into {@code live}. */
     public CompletableFuture<CallReport> run(SimOptions options, LiveStats live) {
-        return start(options, vertx.getOrCreateContext(), live, 0);
+        return start(options, vertx.getOrCreateContext(), live, 0,
+                ResponseLatency.utteranceEndsMs(options.callerAudio()));
     }
 
     /**
@@ -91,25 +93,30 @@ public final class CallSimulator implements AutoCloseable {
             }
             List<CompletableFuture<CallReport>> reports = new ArrayList<>(calls);
             long rampMs = ramp.toMillis();
+            List<Long> utteranceEndsMs = ResponseLatency.utteranceEndsMs(options.callerAudio());
             for (int i = 0; i < calls; i++) {
                 long delayMs = rampMs * i / calls;
-                reports.add(start(options, loops.get(i % loops.size()), live, delayMs));
+                reports.add(start(options, loops.get(i % loops.size()), live, delayMs, utteranceEndsMs));
             }
-            CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-                vertx.undeploy(deployed.result());
-                if (e != null) {
-                    done.completeExceptionally(e);
-                } else {
-                    done.complete(new LoadReport(reports.stream().map(CompletableFuture::join).toList()));
-                }
-            });
+            // Completes once the contexts are undeployed: a caller that closes Vert.x as soon as the report comes
+            // would otherwise race the undeploy, and Vert.x logs the loser as an error.
+            CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).whenComplete((v, e) ->
+                    vertx.undeploy(deployed.result()).onComplete(undeployed -> {
+                        if (e != null) {
+                            done.completeExceptionally(e);
+                        } else {
+                            done.complete(new LoadReport(reports.stream().map(CompletableFuture::join).toList()));
+                        }
+                    }));
         });
         return done;
     }
 
-    private CompletableFuture<CallReport> start(SimOptions options, Context context, LiveStats live, long delayMs) {
+    private CompletableFuture<CallReport> start(SimOptions options, Context context, LiveStats live, long delayMs,
+            List<Long> utteranceEndsMs) {
         try {
-            return new SimulatedCall(options, context, webSockets, web, live, clock).start(delayMs);
+            return new SimulatedCall(options, context, webSockets, web, live, clock, this, utteranceEndsMs)
+                    .start(delayMs);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException("cannot open a recording: "
                     + e.getMessage(), e));

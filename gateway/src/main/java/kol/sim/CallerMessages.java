@@ -2,6 +2,7 @@ package kol.sim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import kol.audio.Telephony;
@@ -12,14 +13,22 @@ import kol.audio.Telephony;
  * {@code chunk} and {@code timestamp} are JSON strings; {@code start} takes sequence number 1 and every later
  * message the next one.
  *
- * <p>One per call, one owner thread (it counts the sequence). {@link #media} builds its text by hand in one reused
- * builder: it runs 50 times a second per call; the rest are rare and go through {@link JsonObject}.
+ * <p>One per call, one owner thread (it counts the sequence). {@link #media} runs 50 times a second per call, so
+ * it builds its text by hand: a constant prefix, the three counters, the payload base64-encoded into a reused
+ * array, and a suffix fixed per call, all in one reused builder. The other messages are rare and go through
+ * {@link JsonObject}.
  */
 final class CallerMessages {
     private final String accountSid;
     private final String callSid;
     private final String streamSid;
+    private static final String MEDIA_PREFIX = "{\"event\":\"media\",\"sequenceNumber\":\"";
+    private static final int MEDIA_BYTES_MAX = 4 * ((Telephony.FRAME_BYTES + 2) / 3);
+
     private final Base64.Encoder base64 = Base64.getEncoder();
+    private final String mediaSuffix;
+    /** Base64 of one frame; {@link #media} takes frames of up to {@link Telephony#FRAME_BYTES}. */
+    private final byte[] payload = new byte[MEDIA_BYTES_MAX];
     private final StringBuilder text = new StringBuilder(512);
     private long sequence;
     private long chunk;
@@ -28,6 +37,7 @@ final class CallerMessages {
         this.accountSid = accountSid;
         this.callSid = callSid;
         this.streamSid = streamSid;
+        this.mediaSuffix = "\"},\"streamSid\":\"" + streamSid + "\"}";
     }
 
     String streamSid() {
@@ -65,15 +75,15 @@ final class CallerMessages {
         long timestampMs = chunk * Telephony.FRAME_MS;
         chunk++;
         text.setLength(0);
-        text.append("{\"event\":\"media\",\"sequenceNumber\":\"").append(++sequence)
+        text.append(MEDIA_PREFIX).append(++sequence)
                 .append("\",\"media\":{\"track\":\"inbound\",\"chunk\":\"").append(chunk)
                 .append("\",\"timestamp\":\"").append(timestampMs)
                 .append("\",\"payload\":\"");
-        byte[] encoded = base64.encode(frame);
-        for (byte b : encoded) {
-            text.append((char) b);
-        }
-        return text.append("\"},\"streamSid\":\"").append(streamSid).append("\"}").toString();
+        // Base64 is ASCII, so ISO-8859-1 maps each byte to its char: one bulk copy. Appending char by char took
+        // 14 % of the simulator's CPU at 1,000 calls.
+        int length = base64.encode(frame, payload);
+        return text.append(new String(payload, 0, length, StandardCharsets.ISO_8859_1)).append(mediaSuffix)
+                .toString();
     }
 
     String dtmf(char digit) {

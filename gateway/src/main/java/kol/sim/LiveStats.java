@@ -1,7 +1,7 @@
 package kol.sim;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,7 +20,9 @@ public final class LiveStats {
     private final LongAdder marks = new LongAdder();
     private final LongAdder clears = new LongAdder();
     private final LongAdder invalid = new LongAdder();
-    private final AtomicLong bufferMaxMs = new AtomicLong();
+    /** Every call reports every tick from every event loop: striped, so no cache line is shared by all of them. */
+    private final LongAccumulator bufferMaxMs = new LongAccumulator(Math::max, 0);
+    private final LongAccumulator sendLagMaxUs = new LongAccumulator(Math::max, 0);
     private long lastSent;
     private long lastReceived;
 
@@ -66,7 +68,15 @@ public final class LiveStats {
 
     /** A call's playout buffer depth now; the sample keeps the largest since the last sample. */
     void bufferDepth(long depthMs) {
-        bufferMaxMs.accumulateAndGet(depthMs, Math::max);
+        bufferMaxMs.accumulate(depthMs);
+    }
+
+    /**
+     * How late a call's due frame went out ({@code nowNs − deadline}): the simulator's own lag, which every figure
+     * it measures inherits. The sample keeps the largest since the last sample.
+     */
+    void sendLag(long lateNs) {
+        sendLagMaxUs.accumulate(lateNs / 1000);
     }
 
     /** The second just past: frames per second since the last sample, totals so far. One reader at a time. */
@@ -75,7 +85,8 @@ public final class LiveStats {
         long received = framesReceived.sum();
         LiveSecond second = new LiveSecond((System.nanoTime() - startNs) / 1_000_000_000L, started.get(),
                 connected.get(), failed.get(), ended.get(), sent - lastSent, received - lastReceived,
-                bufferMaxMs.getAndSet(0), underruns.sum(), marks.sum(), clears.sum(), invalid.sum());
+                bufferMaxMs.getThenReset(), underruns.sum(), marks.sum(), clears.sum(), invalid.sum(),
+                sendLagMaxUs.getThenReset() / 1000.0);
         lastSent = sent;
         lastReceived = received;
         return second;

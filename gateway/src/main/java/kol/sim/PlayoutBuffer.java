@@ -18,6 +18,9 @@ import kol.audio.Telephony;
  * <p>Each talk spurt starts playing {@code jitterBufferMs} after its first audio arrives, as a real playout would,
  * so a server that paces at exactly 20 ms is not charged an underrun for every sub-millisecond of arrival jitter.
  *
+ * <p>The audio waits in one ring of bytes per call, grown when a burst outruns it: it is advanced on every tick of
+ * every call, so playing is index arithmetic on fields already at hand, with no chunk to visit and none to keep.
+ *
  * <p>Times are {@code System.nanoTime()}-style values passed in, never read here, so tests drive it by hand. One
  * owner thread (the call's event loop); the clock must not go backwards.
  */
@@ -26,15 +29,18 @@ final class PlayoutBuffer {
     static final int UNDERRUN_GAP_MS = 200;
     private static final long NS_PER_SAMPLE = 1_000_000_000L / Telephony.SAMPLE_RATE_HZ;
     private static final long SAMPLES_PER_MS = Telephony.SAMPLE_RATE_HZ / 1000;
+    /** A second of audio: a server pacing in real time never needs more, and a burst grows the ring. */
+    private static final int INITIAL_RING_BYTES = Telephony.SAMPLE_RATE_HZ;
 
     private final long originNs;
     private final long jitterSamples;
     private final PlayoutSink sink;
     private final Consumer<String> echo;
 
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-    private int headOffset;
-    private long bufferedBytes;
+    private byte[] ring = new byte[INITIAL_RING_BYTES];
+    /** Index in {@link #ring} of the first buffered byte. */
+    private int ringHead;
+    private int bufferedBytes;
     /** Clock position (samples since origin) at which the first buffered byte plays; meaningful while buffered. */
     private long playheadSample;
     /** How far the clock has run: everything before it has been played or passed as silence. */
@@ -66,16 +72,16 @@ final class PlayoutBuffer {
     /** Plays everything due by {@code nowNs}, echoing the marks whose audio has played. */
     void advance(long nowNs) {
         long now = toSample(nowNs);
-        while (bufferedBytes > 0 && playheadSample < now) {
+        if (bufferedBytes > 0 && playheadSample < now) {
+            // Buffered audio is contiguous in time from the playhead on, so one step plays all that is due.
             silenceUntil(playheadSample);
-            byte[] head = chunks.peekFirst();
-            int n = (int) Math.min(now - playheadSample, head.length - headOffset);
-            sink.play(head, headOffset, n);
-            headOffset += n;
-            if (headOffset == head.length) {
-                chunks.pollFirst();
-                headOffset = 0;
+            int n = (int) Math.min(now - playheadSample, bufferedBytes);
+            int first = Math.min(n, ring.length - ringHead);
+            sink.play(ring, ringHead, first);
+            if (n > first) {
+                sink.play(ring, 0, n - first);
             }
+            ringHead = (ringHead + n) % ring.length;
             bufferedBytes -= n;
             playedBytes += n;
             playheadSample += n;
@@ -101,8 +107,7 @@ final class PlayoutBuffer {
             }
             playheadSample = now + jitterSamples;
         }
-        chunks.addLast(muLaw);
-        bufferedBytes += muLaw.length;
+        enqueue(muLaw);
         enqueuedBytes += muLaw.length;
         maxDepthSamples = Math.max(maxDepthSamples, playheadSample + bufferedBytes - now);
     }
@@ -121,8 +126,7 @@ final class PlayoutBuffer {
     /** Empties the buffer at once and echoes every pending mark, as Twilio does. */
     void onClear(long nowNs) {
         advance(nowNs);
-        chunks.clear();
-        headOffset = 0;
+        ringHead = 0;
         bufferedBytes = 0;
         // A deliberate stop is not a gap in the utterance: the next audio starts a new one.
         drainedAtSample = -1;
@@ -170,6 +174,22 @@ final class PlayoutBuffer {
 
     long playedMs() {
         return playedBytes / SAMPLES_PER_MS;
+    }
+
+    private void enqueue(byte[] muLaw) {
+        if (bufferedBytes + muLaw.length > ring.length) {
+            byte[] grown = new byte[Math.max(2 * ring.length, bufferedBytes + muLaw.length)];
+            int first = Math.min(bufferedBytes, ring.length - ringHead);
+            System.arraycopy(ring, ringHead, grown, 0, first);
+            System.arraycopy(ring, 0, grown, first, bufferedBytes - first);
+            ring = grown;
+            ringHead = 0;
+        }
+        int tail = (ringHead + bufferedBytes) % ring.length;
+        int first = Math.min(muLaw.length, ring.length - tail);
+        System.arraycopy(muLaw, 0, ring, tail, first);
+        System.arraycopy(muLaw, first, ring, 0, muLaw.length - first);
+        bufferedBytes += muLaw.length;
     }
 
     private void release(PendingMark mark, long nowNs, boolean cleared) {

@@ -2,7 +2,6 @@ package kol.sim;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Timer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import kol.audio.G711;
 import kol.audio.Telephony;
 import kol.carrier.twilio.TwilioSignature;
+import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -26,12 +26,13 @@ import org.agrona.concurrent.NanoClock;
  * {@code stop}.
  *
  * <p>Thread rule: everything after construction runs on the call's Vert.x {@link Context} (one event loop): the
- * WebSocket handlers, the send timer and the mark timer. Nothing here is shared except {@link LiveStats}.
+ * WebSocket handlers and the context's {@link CallTicker} tick. Nothing here is shared except {@link LiveStats}.
  *
- * <p>Sending keeps a monotonic schedule ({@code deadlineNs += 20 ms}); a late wake-up sends every frame that is due,
- * so the average rate stays exactly 50 frames a second whatever the timer's precision.
+ * <p>The call has no timer of its own: once its stream is open, the tick of its event loop sends the frames that
+ * are due on its {@link FrameSchedule}, plays its buffer and echoes the marks whose audio has played, so a mark's
+ * echo may come up to one 20 ms tick after its audio finished.
  */
-final class SimulatedCall {
+final class SimulatedCall implements CallTicker.Ticked {
     private static final int REASONS_KEPT = 5;
 
     private final SimOptions options;
@@ -40,6 +41,8 @@ final class SimulatedCall {
     private final WebClient web;
     private final LiveStats live;
     private final NanoClock clock;
+    private final Object tickerOwner;
+    private final List<Long> utteranceEndsMs;
     private final TwilioSignature signature;
     private final CompletableFuture<CallReport> result = new CompletableFuture<>();
     private final String accountSid = TwilioIds.accountSid();
@@ -50,32 +53,42 @@ final class SimulatedCall {
     private final WavRecorder callerRecording;
     private final List<String> invalidReasons = new ArrayList<>();
 
+    /** Unboxed: a minute of bot speech is 3,000 arrivals per call. */
+    private final LongArrayList botArrivalsMs;
+
     private String url;
     private WebSocket webSocket;
     private long originNs;
-    private long nextDeadlineNs;
-    private long framesSent;
+    private long firstFrameNs;
+    private FrameSchedule schedule;
     private int dtmfIndex;
     private int dtmfSent;
     private int invalidMessages;
     private PlayoutBuffer playout;
     private ArrivalStats arrivals;
-    private final List<Long> botArrivalsMs = new ArrayList<>();
-    private Timer markTimer;
-    private long markTimerDueNs;
     private boolean over;
 
+    /**
+     * @param tickerOwner the simulator, whose {@link ContextTicker} on {@code context} will service this call
+     * @param utteranceEndsMs where the caller's utterances end ({@link ResponseLatency#utteranceEndsMs}), found once
+     *     per run rather than once per call
+     */
     SimulatedCall(SimOptions options, Context context, WebSocketClient webSockets, WebClient web, LiveStats live,
-            NanoClock clock) throws IOException {
+            NanoClock clock, Object tickerOwner, List<Long> utteranceEndsMs) throws IOException {
         this.options = options;
         this.context = context;
         this.webSockets = webSockets;
         this.web = web;
         this.live = live;
         this.clock = clock;
+        this.tickerOwner = tickerOwner;
+        this.utteranceEndsMs = utteranceEndsMs;
         this.signature = options.authToken() == null ? null : new TwilioSignature(options.authToken());
         this.messages = new CallerMessages(accountSid, TwilioIds.callSid(), TwilioIds.streamSid());
         this.totalFrames = options.duration().toMillis() / Telephony.FRAME_MS;
+        // A minute of bot speech up front: a load test's call never grows it, and an hour-long one does not
+        // reserve its hour for every call.
+        this.botArrivalsMs = new LongArrayList((int) Math.min(totalFrames, 60 * 50), Long.MIN_VALUE);
         this.botRecording = WavRecorder.create(options.recordBot());
         WavRecorder caller;
         try {
@@ -139,7 +152,6 @@ final class SimulatedCall {
         webSocket = ws;
         live.callConnected();
         originNs = clock.nanoTime();
-        nextDeadlineNs = originNs;
         playout = new PlayoutBuffer(originNs, options.jitterBufferMs(),
                 botRecording == null ? PlayoutSink.NONE : botRecording, this::echoMark);
         arrivals = new ArrivalStats(originNs);
@@ -151,28 +163,30 @@ final class SimulatedCall {
         });
         send(CallerMessages.connected());
         send(messages.start(stream.customParameters()));
-        tick();
+        firstFrameNs = ContextTicker.on(context, tickerOwner, clock).add(this);
+        schedule = new FrameSchedule(firstFrameNs, totalFrames);
     }
 
-    private void tick() {
+    @Override
+    public boolean onTick(long nowNs) {
         if (over) {
-            return;
+            return false;
         }
-        long nowNs = clock.nanoTime();
-        while (framesSent < totalFrames && nextDeadlineNs - nowNs <= 0) {
-            sendDueDtmf(nextDeadlineNs - originNs);
+        if (schedule.isDue(nowNs)) {
+            live.sendLag(schedule.lateNs(nowNs));
+        }
+        while (schedule.isDue(nowNs)) {
+            sendDueDtmf(schedule.dueOffsetNs());
             sendFrame();
-            nextDeadlineNs += Telephony.FRAME_NS;
+            schedule.sent();
         }
         playout.advance(nowNs);
         live.bufferDepth(playout.depthMs(nowNs));
-        long endNs = originNs + totalFrames * Telephony.FRAME_NS;
-        if (framesSent >= totalFrames && endNs - nowNs <= 0) {
+        if (schedule.isOver(nowNs)) {
             hangUp(nowNs);
-            return;
+            return false;
         }
-        long wakeNs = framesSent < totalFrames ? nextDeadlineNs : endNs;
-        context.owner().timer(Math.max(0, wakeNs - nowNs), TimeUnit.NANOSECONDS).onSuccess(v -> tick());
+        return true;
     }
 
     private void sendDueDtmf(long elapsedNs) {
@@ -187,7 +201,7 @@ final class SimulatedCall {
 
     private void sendFrame() {
         byte[] audio = options.callerAudio();
-        long offset = framesSent * Telephony.FRAME_BYTES;
+        long offset = schedule.framesSent() * Telephony.FRAME_BYTES;
         int fromAudio = (int) Math.max(0, Math.min(Telephony.FRAME_BYTES, audio.length - offset));
         if (fromAudio > 0) {
             System.arraycopy(audio, (int) offset, frame, 0, fromAudio);
@@ -197,7 +211,6 @@ final class SimulatedCall {
         if (callerRecording != null) {
             callerRecording.play(frame, 0, frame.length);
         }
-        framesSent++;
         live.frameSent();
     }
 
@@ -210,16 +223,15 @@ final class SimulatedCall {
         if (message instanceof ServerMessage.Media media) {
             int underrunsBefore = playout.underruns();
             arrivals.onMedia(nowNs, media.muLaw().length);
-            botArrivalsMs.add((nowNs - originNs) / 1_000_000);
+            // On the caller audio's clock, as the utterance ends are.
+            botArrivalsMs.addLong((nowNs - firstFrameNs) / 1_000_000);
             playout.onMedia(media.muLaw(), nowNs);
             live.frameReceived();
             if (playout.underruns() > underrunsBefore) {
                 live.underrun();
             }
-            scheduleMarkCheck(nowNs);
         } else if (message instanceof ServerMessage.Mark mark) {
             playout.onMark(mark.name(), nowNs);
-            scheduleMarkCheck(nowNs);
         } else if (message instanceof ServerMessage.Clear) {
             playout.onClear(nowNs);
             live.clear();
@@ -237,30 +249,6 @@ final class SimulatedCall {
         if (invalidReasons.size() < REASONS_KEPT) {
             invalidReasons.add(invalid.reason());
         }
-    }
-
-    /** Wakes exactly when the next pending mark's audio has played, so its echo is not late by a tick. */
-    private void scheduleMarkCheck(long nowNs) {
-        long dueNs = playout.nextMarkDueNs();
-        if (dueNs == Long.MAX_VALUE || (markTimer != null && markTimerDueNs - dueNs <= 0)) {
-            return;
-        }
-        if (markTimer != null) {
-            markTimer.cancel();
-        }
-        markTimerDueNs = dueNs;
-        Timer timer = context.owner().timer(Math.max(0, dueNs - nowNs), TimeUnit.NANOSECONDS);
-        markTimer = timer;
-        timer.onSuccess(v -> {
-            if (markTimer == timer) {
-                markTimer = null;
-            }
-            if (!over) {
-                long now = clock.nanoTime();
-                playout.advance(now);
-                scheduleMarkCheck(now);
-            }
-        });
     }
 
     private void echoMark(String name) {
@@ -307,19 +295,14 @@ final class SimulatedCall {
     }
 
     private void finish(CallReport.Outcome outcome, String failure, long nowNs) {
-        if (markTimer != null) {
-            markTimer.cancel();
-            markTimer = null;
-        }
         closeRecording(botRecording);
         closeRecording(callerRecording);
         live.callEnded();
         result.complete(new CallReport(messages.callSid(), messages.streamSid(), outcome, failure,
-                (nowNs - originNs) / 1_000_000, framesSent, arrivals.frames(), boxed(arrivals.speechSecondFps()),
-                arrivals.jitterP99Ms(), playout.maxDepthMs(), playout.underruns(), playout.echoes(),
-                playout.pendingMarks(), playout.clears(), arrivals.firstAudioMs(), invalidMessages, invalidReasons,
-                dtmfSent, ResponseLatency.responsesMs(ResponseLatency.utteranceEndsMs(options.callerAudio()),
-                        botArrivalsMs)));
+                (nowNs - originNs) / 1_000_000, schedule.framesSent(), arrivals.frames(),
+                boxed(arrivals.speechSecondFps()), arrivals.jitterP99Ms(), playout.maxDepthMs(), playout.underruns(),
+                playout.echoes(), playout.pendingMarks(), playout.clears(), arrivals.firstAudioMs(), invalidMessages,
+                invalidReasons, dtmfSent, ResponseLatency.responsesMs(utteranceEndsMs, botArrivalsMs)));
     }
 
     private static List<Integer> boxed(int[] values) {

@@ -147,6 +147,28 @@ class PlayoutBufferTest {
     }
 
     @Test
+    void playsEveryByteInOrderAcrossTheRingsWrapAndGrowth() {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        // Paced frames wrap the one-second ring several times; a 3 s burst in the middle makes it grow while wrapped.
+        long ms = 100;
+        for (int i = 0; i < 600; i++) {
+            byte[] frame = frame(i % 120);
+            sent.write(frame, 0, frame.length);
+            buffer.onMedia(frame, at(ms));
+            if (i < 200 || i >= 350) {
+                ms += 20;
+            }
+        }
+        buffer.advance(at(ms + 4_000));
+
+        byte[] audio = heard.toByteArray();
+        int firstAudio = (100 + 20) * 8;
+        assertThat(audio.length).isGreaterThan(firstAudio + sent.size());
+        assertThat(Arrays.copyOfRange(audio, firstAudio, firstAudio + sent.size())).isEqualTo(sent.toByteArray());
+        assertThat(buffer.underruns()).isZero();
+    }
+
+    @Test
     void marksStillPlayingAtTheEndAreCountedAsPending() {
         buffer.onMedia(frame(1), at(100));
         buffer.onMedia(frame(1), at(100));

@@ -46,6 +46,23 @@ class ServerMessagesTest {
     }
 
     @Test
+    void rejectsAFieldGivenTwice() {
+        assertThat(reason("{'event':'media','streamSid':'" + SID + "','streamSid':'" + SID + "',"
+                + "'media':{'payload':'/w=='}}"))
+                .isEqualTo("media: duplicate field \"streamSid\"");
+        assertThat(reason("{'event':'mark','streamSid':'" + SID + "','mark':{'name':'a','name':'b'}}"))
+                .isEqualTo("mark.mark: duplicate field \"name\"");
+    }
+
+    @Test
+    void rejectsABodyThatIsNotAnObjectAndAStreamSidThatIsNotAString() {
+        assertThat(reason("{'event':'mark','streamSid':'" + SID + "','mark':'x'}"))
+                .isEqualTo("mark: \"mark\" is not an object");
+        assertThat(reason("{'event':'clear','streamSid':42}"))
+                .isEqualTo("clear: streamSid 42 is not this stream's (" + SID + ")");
+    }
+
+    @Test
     void rejectsAnotherStreamsSid() {
         assertThat(reason("{'event':'media','streamSid':'MZother','media':{'payload':'/w=='}}"))
                 .isEqualTo("media: streamSid \"MZother\" is not this stream's (" + SID + ")");
@@ -67,6 +84,8 @@ class ServerMessagesTest {
         assertThat(reason("{'streamSid':'" + SID + "'}")).startsWith("no \"event\" field");
         assertThat(reason("hello")).startsWith("not a JSON object");
         assertThat(reason("[1,2]")).startsWith("not a JSON object");
+        assertThat(reason("{'event':'clear','streamSid':'" + SID + "'}{}")).startsWith("not a JSON object");
+        assertThat(reason("{'event':42,'streamSid':'" + SID + "'}")).startsWith("\"event\" is not a string");
         assertThat(ServerMessages.binary(160).reason()).isEqualTo(
                 "binary frame of 160 bytes (Twilio accepts only JSON text)");
     }
