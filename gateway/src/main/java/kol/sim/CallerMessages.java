@@ -19,16 +19,17 @@ import kol.audio.Telephony;
  * {@link JsonObject}.
  */
 final class CallerMessages {
+    private static final String MEDIA_PREFIX = "{\"event\":\"media\",\"sequenceNumber\":\"";
+    /** Base64 length of one 160-byte frame: 4 characters per 3 bytes, the last group padded. */
+    private static final int FRAME_BASE64_CHARS = 4 * ((Telephony.FRAME_BYTES + 2) / 3);
+
     private final String accountSid;
     private final String callSid;
     private final String streamSid;
-    private static final String MEDIA_PREFIX = "{\"event\":\"media\",\"sequenceNumber\":\"";
-    private static final int MEDIA_BYTES_MAX = 4 * ((Telephony.FRAME_BYTES + 2) / 3);
-
     private final Base64.Encoder base64 = Base64.getEncoder();
     private final String mediaSuffix;
-    /** Base64 of one frame; {@link #media} takes frames of up to {@link Telephony#FRAME_BYTES}. */
-    private final byte[] payload = new byte[MEDIA_BYTES_MAX];
+    /** {@link #media} takes frames of up to {@link Telephony#FRAME_BYTES}. */
+    private final byte[] payload = new byte[FRAME_BASE64_CHARS];
     private final StringBuilder text = new StringBuilder(512);
     private long sequence;
     private long chunk;
