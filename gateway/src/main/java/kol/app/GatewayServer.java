@@ -1,6 +1,8 @@
 package kol.app;
 
 import io.vertx.core.Future;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -9,8 +11,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import kol.base.Knobs;
 import kol.base.Settings;
@@ -38,7 +42,7 @@ public final class GatewayServer {
     private final TwilioSignature signature;
     private final MediaStreamEndpoint media;
     private final AtomicLong rejectedSignatures = new AtomicLong();
-    private HttpServer server;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private volatile boolean accepting = true;
 
     private GatewayServer(Vertx vertx, Settings settings, CallApp app, TxPacer pacer) {
@@ -72,21 +76,40 @@ public final class GatewayServer {
         if (sendBuffer > 0) {
             options.setSendBufferSize(sendBuffer);
         }
+        // DESIGN: one server instance per core, each created on its own event loop and sharing the port, so
+        // Vert.x spreads the media streams over the event loops; a single server would put every socket on one.
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // The first instance fixes the port (PORT=0 picks a free one); the others share it.
+        return deploy(options, 1).compose(port -> instances == 1 ? Future.succeededFuture(port)
+                : deploy(new HttpServerOptions(options).setPort(port), instances - 1)).map(port -> {
+                    LOG.info("Kol listening on {}:{} (webhook {}, media stream {}; {} event loops)",
+                            settings.get(Knobs.BIND_ADDRESS), port, VOICE_PATH, MEDIA_PATH, instances);
+                    return this;
+                });
+    }
+
+    /** Deploys {@code count} server instances, each a verticle on its own event loop; completes with the port. */
+    private Future<Integer> deploy(HttpServerOptions options, int count) {
+        return vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                HttpServer instance = vertx.createHttpServer(options).requestHandler(router());
+                return instance.listen().onSuccess(servers::add);
+            }
+        }, new DeploymentOptions().setInstances(count)).map(id -> servers.get(servers.size() - 1).actualPort());
+    }
+
+    private Router router() {
         Router router = Router.router(vertx);
         router.get("/healthz").handler(ctx -> ctx.response().putHeader("content-type", "text/plain").end("ok\n"));
         router.get("/readyz").handler(this::ready);
         router.post(VOICE_PATH).handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::voiceWebhook);
         router.get(MEDIA_PATH).handler(this::mediaUpgrade);
-        server = vertx.createHttpServer(options).requestHandler(router);
-        return server.listen().map(s -> {
-            LOG.info("Kol listening on {}:{} (webhook {}, media stream {})", settings.get(Knobs.BIND_ADDRESS),
-                    s.actualPort(), VOICE_PATH, MEDIA_PATH);
-            return this;
-        });
+        return router;
     }
 
     public int port() {
-        return server.actualPort();
+        return servers.get(0).actualPort();
     }
 
     /** Calls in progress. */
@@ -101,7 +124,7 @@ public final class GatewayServer {
     }
 
     public Future<Void> close() {
-        return server == null ? Future.succeededFuture() : server.close();
+        return Future.all(servers.stream().map(HttpServer::close).toList()).mapEmpty();
     }
 
     public long rejectedSignatures() {
