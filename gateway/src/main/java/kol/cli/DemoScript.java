@@ -69,7 +69,8 @@ record DemoScript(byte[] callerMuLaw, List<DtmfPress> presses, long durationMs) 
         timeline.silence(greetingMs + AFTER_BOT_MS);
         for (int i = 0; i < turns; i++) {
             timeline.say(utterance);
-            timeline.silence(VAD_MARGIN_MS + replyMs + AFTER_BOT_MS + 1200);
+            // Room for the whole answer (a repeated prompt may be longer than the first), so no turn barges in.
+            timeline.silence(VAD_MARGIN_MS + 2 * replyMs + AFTER_BOT_MS + 1200);
         }
         return new DemoScript(timeline.audio(), List.of(), timeline.nowMs());
     }
