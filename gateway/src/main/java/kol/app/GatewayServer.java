@@ -79,13 +79,22 @@ public final class GatewayServer {
         // DESIGN: one server instance per core, each created on its own event loop and sharing the port, so
         // Vert.x spreads the media streams over the event loops; a single server would put every socket on one.
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        // The first instance fixes the port (PORT=0 picks a free one); the others share it.
-        return deploy(options, 1).compose(port -> instances == 1 ? Future.succeededFuture(port)
-                : deploy(new HttpServerOptions(options).setPort(port), instances - 1)).map(port -> {
-                    LOG.info("Kol listening on {}:{} (webhook {}, media stream {}; {} event loops)",
-                            settings.get(Knobs.BIND_ADDRESS), port, VOICE_PATH, MEDIA_PATH, instances);
-                    return this;
-                });
+        // Instances share a port only when they ask for the same one, so PORT=0 first picks a free port for all.
+        int port = options.getPort() == 0 ? freePort(options.getHost()) : options.getPort();
+        options.setPort(port);
+        return deploy(options, instances).map(bound -> {
+            LOG.info("Kol listening on {}:{} (webhook {}, media stream {}; {} event loops)",
+                    settings.get(Knobs.BIND_ADDRESS), bound, VOICE_PATH, MEDIA_PATH, instances);
+            return this;
+        });
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on " + host, e);
+        }
     }
 
     /** Deploys {@code count} server instances, each a verticle on its own event loop; completes with the port. */
