@@ -1,2 +1,2 @@
-/** OpenAI and OpenAI-compatible servers (Ollama, vLLM): the streaming chat-completions dialog. */
+/** OpenAI and OpenAI-compatible servers (Ollama, vLLM): the streaming chat-completions dialog and text-to-speech. */
 package kol.provider.openai;
