@@ -100,17 +100,17 @@ public final class Providers {
         switch (settings.get(Knobs.TTS_PROVIDER)) {
             case "google": {
                 GoogleTts google = GoogleTts.fromSettings(settings);
-                return TtsCache.wrap(settings, google, "google:" + settings.get(Knobs.GCP_TTS_VOICE) + ":"
-                        + settings.get(Knobs.GCP_TTS_SPEAKING_RATE), fixedPhrases);
+                return TtsCache.wrap(settings, google, google.voiceKey(), fixedPhrases);
             }
-            case "elevenlabs":
-                return TtsCache.wrap(settings, ElevenLabsTts.fromSettings(settings), "elevenlabs:"
-                        + settings.get(Knobs.ELEVENLABS_VOICE_ID) + ":" + settings.get(Knobs.ELEVENLABS_MODEL),
-                        fixedPhrases);
-            case "openai":
-                return TtsCache.wrap(settings, OpenAiTts.fromSettings(settings, settings.get(Knobs.OPENAI_API_KEY),
-                        settings.get(Knobs.OPENAI_BASE_URL)), "openai:" + settings.get(Knobs.OPENAI_TTS_VOICE),
-                        fixedPhrases);
+            case "elevenlabs": {
+                ElevenLabsTts elevenLabs = ElevenLabsTts.fromSettings(settings);
+                return TtsCache.wrap(settings, elevenLabs, elevenLabs.voiceKey(), fixedPhrases);
+            }
+            case "openai": {
+                OpenAiTts openAi = OpenAiTts.fromSettings(settings, settings.get(Knobs.OPENAI_API_KEY),
+                        settings.get(Knobs.OPENAI_BASE_URL));
+                return TtsCache.wrap(settings, openAi, openAi.voiceKey(), fixedPhrases);
+            }
             case "espeak": {
                 EspeakTts tts = EspeakTts.forLanguage(language);
                 EspeakCheck check = tts.check();

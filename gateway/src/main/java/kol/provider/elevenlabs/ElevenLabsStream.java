@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import kol.audio.WavFormatException;
 import kol.provider.Cancellable;
+import kol.provider.tts.TtsDelivery;
 
 /**
  * One synthesis: a POST to the streaming endpoint whose response body is the audio, handed to the listener read by
@@ -28,7 +29,7 @@ final class ElevenLabsStream implements Cancellable, Flow.Subscriber<List<ByteBu
 
     private final HttpClient client;
     private final HttpRequest request;
-    private final ElevenLabsDelivery delivery;
+    private final TtsDelivery delivery;
     private final ElevenLabsRiff riff = new ElevenLabsRiff();
     private final ElevenLabsRiff.Sink sink;
     private final byte[] chunk = new byte[CHUNK_BYTES];
@@ -36,7 +37,7 @@ final class ElevenLabsStream implements Cancellable, Flow.Subscriber<List<ByteBu
     private volatile CompletableFuture<?> exchange;
     private long bytes;
 
-    ElevenLabsStream(HttpClient client, HttpRequest request, ElevenLabsDelivery delivery) {
+    ElevenLabsStream(HttpClient client, HttpRequest request, TtsDelivery delivery) {
         this.client = client;
         this.request = request;
         this.delivery = delivery;

@@ -11,6 +11,7 @@ import kol.base.Settings;
 import kol.provider.AudioFormat;
 import kol.provider.Cancellable;
 import kol.provider.tts.TextToSpeech;
+import kol.provider.tts.TtsDelivery;
 import kol.provider.tts.TtsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ public final class ElevenLabsTts implements TextToSpeech {
     public Cancellable synthesize(String text, TtsListener listener) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(listener, "listener");
-        ElevenLabsDelivery delivery = new ElevenLabsDelivery(listener, options.stallTimeoutMs(),
+        TtsDelivery delivery = new TtsDelivery(listener, options.stallTimeoutMs(),
                 "ElevenLabs (voice " + options.voiceId() + ", " + options.modelId() + ")");
         if (text.isBlank()) {
             // Nothing to say is not a failure, and not worth a request.

@@ -19,6 +19,7 @@ import kol.base.Settings;
 import kol.provider.AudioFormat;
 import kol.provider.Cancellable;
 import kol.provider.tts.TextToSpeech;
+import kol.provider.tts.TtsDelivery;
 import kol.provider.tts.TtsListener;
 
 /**
@@ -109,7 +110,7 @@ public final class GoogleTts implements TextToSpeech, AutoCloseable {
     public Cancellable synthesize(String text, TtsListener listener) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(listener, "listener");
-        GoogleTtsDelivery delivery = new GoogleTtsDelivery(listener, options.stallTimeoutMs(),
+        TtsDelivery delivery = new TtsDelivery(listener, options.stallTimeoutMs(),
                 "Google TTS (voice " + options.voice() + ")");
         List<String> pieces = GoogleTtsText.pieces(text, GoogleTtsText.MAX_INPUT_BYTES);
         if (pieces.isEmpty()) {

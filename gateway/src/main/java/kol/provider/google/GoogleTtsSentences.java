@@ -10,6 +10,7 @@ import com.google.cloud.texttospeech.v1.SynthesizeSpeechResponse;
 import java.util.List;
 import kol.audio.WavFormatException;
 import kol.provider.Cancellable;
+import kol.provider.tts.TtsDelivery;
 
 /**
  * One synthesis with a voice that does not stream: a {@code SynthesizeSpeech} call per sentence, one after the other,
@@ -27,13 +28,13 @@ final class GoogleTtsSentences implements Cancellable {
     private final UnaryCallable<SynthesizeSpeechRequest, SynthesizeSpeechResponse> call;
     private final SynthesizeSpeechRequest template;
     private final List<String> pieces;
-    private final GoogleTtsDelivery delivery;
+    private final TtsDelivery delivery;
     private final String voice;
     /** Touched by one thread at a time: the starter, then each answer's callback in turn. */
     private int next;
 
     GoogleTtsSentences(UnaryCallable<SynthesizeSpeechRequest, SynthesizeSpeechResponse> call,
-            SynthesizeSpeechRequest template, List<String> pieces, GoogleTtsDelivery delivery, String voice) {
+            SynthesizeSpeechRequest template, List<String> pieces, TtsDelivery delivery, String voice) {
         this.call = call;
         this.template = template;
         this.pieces = pieces;

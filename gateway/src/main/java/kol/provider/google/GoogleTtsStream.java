@@ -12,6 +12,7 @@ import com.google.protobuf.ByteString;
 import java.util.List;
 import kol.audio.WavFormatException;
 import kol.provider.Cancellable;
+import kol.provider.tts.TtsDelivery;
 
 /**
  * One synthesis over {@code StreamingSynthesize}: the first request carries the voice and audio config, then the text
@@ -28,14 +29,14 @@ final class GoogleTtsStream implements Cancellable, ResponseObserver<StreamingSy
     private final BidiStreamingCallable<StreamingSynthesizeRequest, StreamingSynthesizeResponse> call;
     private final StreamingSynthesizeConfig config;
     private final List<String> pieces;
-    private final GoogleTtsDelivery delivery;
+    private final TtsDelivery delivery;
     private final String voice;
     /** A copy target reused for every response (gRPC hands over a ByteString); grown when a chunk is larger. */
     private byte[] buffer = new byte[GoogleTtsSentences.CHUNK_BYTES];
     private boolean first = true;
 
     GoogleTtsStream(BidiStreamingCallable<StreamingSynthesizeRequest, StreamingSynthesizeResponse> call,
-            StreamingSynthesizeConfig config, List<String> pieces, GoogleTtsDelivery delivery, String voice) {
+            StreamingSynthesizeConfig config, List<String> pieces, TtsDelivery delivery, String voice) {
         this.call = call;
         this.config = config;
         this.pieces = pieces;

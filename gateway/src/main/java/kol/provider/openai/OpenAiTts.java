@@ -10,6 +10,7 @@ import kol.base.Settings;
 import kol.provider.AudioFormat;
 import kol.provider.Cancellable;
 import kol.provider.tts.TextToSpeech;
+import kol.provider.tts.TtsDelivery;
 import kol.provider.tts.TtsListener;
 
 /**
@@ -66,7 +67,7 @@ public final class OpenAiTts implements TextToSpeech {
     public Cancellable synthesize(String text, TtsListener listener) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(listener, "listener");
-        OpenAiTtsDelivery delivery = new OpenAiTtsDelivery(listener, options.stallTimeoutMs(),
+        TtsDelivery delivery = new TtsDelivery(listener, options.stallTimeoutMs(),
                 "OpenAI TTS (" + options.model() + ", voice " + options.voice() + ")");
         if (text.isBlank()) {
             // Nothing to say is not a failure, and not worth a request.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import kol.provider.Cancellable;
+import kol.provider.tts.TtsDelivery;
 
 /**
  * One synthesis: a POST to {@code /audio/speech} whose response body is raw PCM, handed to the listener read by read
@@ -27,7 +28,7 @@ final class OpenAiTtsStream implements Cancellable, Flow.Subscriber<List<ByteBuf
 
     private final HttpClient client;
     private final HttpRequest request;
-    private final OpenAiTtsDelivery delivery;
+    private final TtsDelivery delivery;
     /** One byte more than a chunk: room for the odd byte a read left. */
     private final byte[] chunk = new byte[CHUNK_BYTES + 1];
     private volatile Flow.Subscription subscription;
@@ -36,7 +37,7 @@ final class OpenAiTtsStream implements Cancellable, Flow.Subscriber<List<ByteBuf
     private int held;
     private long bytes;
 
-    OpenAiTtsStream(HttpClient client, HttpRequest request, OpenAiTtsDelivery delivery) {
+    OpenAiTtsStream(HttpClient client, HttpRequest request, TtsDelivery delivery) {
         this.client = client;
         this.request = request;
         this.delivery = delivery;

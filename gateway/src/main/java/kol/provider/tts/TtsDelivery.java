@@ -1,4 +1,4 @@
-package kol.provider.elevenlabs;
+package kol.provider.tts;
 
 import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
@@ -6,24 +6,23 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import kol.provider.tts.TtsListener;
 
 /**
  * Keeps one synthesis to the listener's contract: audio in order, then exactly one of done or error, nothing after
  * {@code cancel} returns; and fails it when the service goes quiet for the stall timeout.
  *
- * <p>Threads: HTTP client callbacks call {@link #audio}, {@link #done} and {@link #fail}; the watchdog calls
- * {@link #fail}; {@link #cancel} comes from any thread. The first of done, fail and cancel to set {@code decided} is
- * the end; the listener is told of it, if at all, under {@code lock}, and every {@code onAudio} is made under the same
- * lock after checking {@code decided}. So once {@code cancel} returns nothing more is delivered: a callback already
- * running is waited out, and a {@code cancel} from inside a callback returns at once (the lock is re-entrant). The
- * request in flight is stopped through {@link #transport}. A listener that throws ends the synthesis and hears its
- * exception back in {@code onError}.
+ * <p>Threads: the transport's callbacks (gRPC or HTTP) call {@link #audio}, {@link #done} and {@link #fail}; the
+ * watchdog calls {@link #fail}; {@link #cancel} comes from any thread. The first of done, fail and cancel to set
+ * {@code decided} is the end; the listener is told of it, if at all, under {@code lock}, and every {@code onAudio} is
+ * made under the same lock after checking {@code decided}. So once {@code cancel} returns nothing more is delivered: a
+ * callback already running is waited out, and a {@code cancel} from inside a callback returns at once (the lock is
+ * re-entrant). The call in flight is stopped through {@link #transport}, which is replaced as each request starts. A
+ * listener that throws ends the synthesis and hears its exception back in {@code onError}.
  */
-final class ElevenLabsDelivery {
+public final class TtsDelivery {
 
     private static final long MIN_WATCH_PERIOD_MS = 10;
-    /** One daemon thread checks every synthesis in flight; it only compares clocks and cancels requests. */
+    /** One daemon thread checks every synthesis in flight; it only compares clocks and cancels calls. */
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final TtsListener listener;
@@ -35,14 +34,14 @@ final class ElevenLabsDelivery {
     private volatile long lastProgressNs;
     private volatile ScheduledFuture<?> watch;
 
-    ElevenLabsDelivery(TtsListener listener, long stallTimeoutMs, String service) {
+    public TtsDelivery(TtsListener listener, long stallTimeoutMs, String service) {
         this.listener = listener;
         this.stallTimeoutMs = stallTimeoutMs;
         this.service = service;
     }
 
     /** Starts the stall clock. */
-    void start() {
+    public void start() {
         lastProgressNs = System.nanoTime();
         long periodMs = Math.max(MIN_WATCH_PERIOD_MS, stallTimeoutMs / 4);
         watch = WATCHDOG.scheduleWithFixedDelay(this::checkStall, periodMs, periodMs, TimeUnit.MILLISECONDS);
@@ -51,8 +50,8 @@ final class ElevenLabsDelivery {
         }
     }
 
-    /** The way to stop the request in flight; run at once when the synthesis has already ended. */
-    void transport(Runnable abort) {
+    /** The way to stop the call now in flight; run at once when the synthesis has already ended. */
+    public void transport(Runnable abort) {
         transport = abort;
         if (decided.get()) {
             abort.run();
@@ -60,16 +59,16 @@ final class ElevenLabsDelivery {
     }
 
     /** The service answered: the stall clock starts again. */
-    void progress() {
+    public void progress() {
         lastProgressNs = System.nanoTime();
     }
 
-    boolean isOver() {
+    public boolean isOver() {
         return decided.get();
     }
 
     /** Delivers audio; false when the synthesis has ended (cancelled, failed) and the caller should stop. */
-    boolean audio(byte[] chunk, int off, int len) {
+    public boolean audio(byte[] chunk, int off, int len) {
         synchronized (lock) {
             if (decided.get()) {
                 return false;
@@ -84,7 +83,7 @@ final class ElevenLabsDelivery {
         }
     }
 
-    void done() {
+    public void done() {
         if (decide()) {
             synchronized (lock) {
                 listener.onDone();
@@ -92,8 +91,8 @@ final class ElevenLabsDelivery {
         }
     }
 
-    /** Stops the request in flight and reports {@code error}, unless the synthesis already ended. */
-    void fail(Exception error) {
+    /** Stops the call in flight and reports {@code error}, unless the synthesis already ended. */
+    public void fail(Exception error) {
         if (decide()) {
             transport.run();
             synchronized (lock) {
@@ -103,10 +102,10 @@ final class ElevenLabsDelivery {
     }
 
     /**
-     * {@link #done} or {@link #fail} on the watchdog thread, for an end known before any request is made: the caller
+     * {@link #done} or {@link #fail} on the watchdog thread, for an end known before any call is made: the caller
      * of {@code synthesize} is never called back from inside it.
      */
-    void endLater(Exception errorOrNull) {
+    public void endLater(Exception errorOrNull) {
         WATCHDOG.execute(() -> {
             if (errorOrNull == null) {
                 done();
@@ -116,7 +115,7 @@ final class ElevenLabsDelivery {
         });
     }
 
-    void cancel() {
+    public void cancel() {
         decide();
         transport.run();
         synchronized (lock) {
@@ -145,7 +144,7 @@ final class ElevenLabsDelivery {
     private static ScheduledThreadPoolExecutor watchdog() {
         AtomicInteger count = new AtomicInteger();
         ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "elevenlabs-watchdog-" + count.incrementAndGet());
+            Thread thread = new Thread(task, "google-tts-watchdog-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
