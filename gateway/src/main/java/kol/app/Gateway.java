@@ -67,12 +67,6 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Kol with the default application. */
-    public static Gateway startDefault(Settings settings) throws Exception {
-        return start(settings, (s, producers) -> new GreetingApp(GreetingApp.loadGreeting(s.get(Knobs.GREETING_WAV)),
-                producers), TxTelemetry.NONE);
-    }
-
     public Vertx vertx() {
         return vertx;
     }

@@ -3,7 +3,6 @@ package kol.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
-import kol.audio.Telephony;
 import kol.audio.TelephonyAudio;
 import kol.audio.Tones;
 import kol.audio.Wav;
@@ -51,10 +50,5 @@ public final class GreetingApp implements CallApp {
                 TxPlayer.play(session.tx(), beep, Frame.mark("dtmf_" + digit), producers);
             }
         };
-    }
-
-    /** Milliseconds of greeting audio. */
-    public long greetingMs() {
-        return greeting.length * 1000L / Telephony.SAMPLE_RATE_HZ;
     }
 }
