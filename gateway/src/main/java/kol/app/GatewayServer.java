@@ -83,8 +83,9 @@ public final class GatewayServer {
         int port = options.getPort() == 0 ? freePort(options.getHost()) : options.getPort();
         options.setPort(port);
         return deploy(options, instances).map(bound -> {
-            LOG.info("Kol listening on {}:{} (webhook {}, media stream {}; {} event loops)",
-                    settings.get(Knobs.BIND_ADDRESS), bound, VOICE_PATH, MEDIA_PATH, instances);
+            LOG.info("Kol listening on {}:{} (webhook {}, media stream {}; {} event loops, {} transport)",
+                    settings.get(Knobs.BIND_ADDRESS), bound, VOICE_PATH, MEDIA_PATH, instances,
+                    vertx.isNativeTransportEnabled() ? "native" : "NIO");
             return this;
         });
     }

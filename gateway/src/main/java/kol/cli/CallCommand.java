@@ -1,6 +1,7 @@
 package kol.cli;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -94,7 +95,7 @@ public final class CallCommand implements Callable<Integer> {
             System.err.println("kol call: " + e.getMessage());
             return 2;
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         LoadReport report;
         try (CallSimulator simulator = new CallSimulator(vertx)) {
             LiveStats live = new LiveStats();

@@ -26,6 +26,36 @@ class FrameSpectrumTest {
     }
 
     @Test
+    void everyBinMatchesADirectDftOfTheWindowedFrame() {
+        java.util.Random random = new java.util.Random(3);
+        short[] pcm = new short[Telephony.FRAME_SAMPLES];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (random.nextGaussian() * 3000);
+        }
+        spectrum.analyse(pcm, 0);
+
+        double[] direct = new double[FrameSpectrum.BINS];
+        double total = 0;
+        for (int k = 0; k < FrameSpectrum.BINS; k++) {
+            double re = 0;
+            double im = 0;
+            for (int n = 0; n < pcm.length; n++) {
+                double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * (n + 0.5) / pcm.length);
+                double angle = -2 * Math.PI * k * n / FrameSpectrum.FFT_SIZE;
+                re += pcm[n] * w * Math.cos(angle);
+                im += pcm[n] * w * Math.sin(angle);
+            }
+            direct[k] = re * re + im * im;
+            total += direct[k];
+        }
+        double fastTotal = spectrum.bandPower(0, FrameSpectrum.BINS);
+        for (int k = 0; k < FrameSpectrum.BINS; k++) {
+            assertThat(spectrum.bandPower(k, k + 1) / fastTotal).as("bin %d", k)
+                    .isCloseTo(direct[k] / total, within(1e-12));
+        }
+    }
+
+    @Test
     void aToneOutsideTheVoiceBandBarelyCountsInIt() {
         spectrum.analyse(Tones.sine(100, -20, 20), 0);
 
