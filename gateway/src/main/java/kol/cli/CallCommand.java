@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import kol.gonogo.CallVerdict;
 import kol.gonogo.GoNoGo;
 import kol.gonogo.GoNoGoReport;
@@ -86,28 +87,59 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No per-second line.")
     boolean quiet;
 
+    @Option(names = "--event-loops", paramLabel = "N",
+            description = "Simulator event loops, each ticking its calls every 20 ms (default: one per core).")
+    int eventLoops = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--warmup-calls", defaultValue = "0", paramLabel = "N",
+            description = "First run N calls that are not counted, so both JVMs have compiled their hot paths "
+                    + "(the start and end of a call included) before the measured calls (default ${DEFAULT-VALUE}).")
+    int warmupCalls;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10", paramLabel = "S",
+            description = "Length of each warm-up call; their starts spread over the first half (default "
+                    + "${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
     @Override
     public Integer call() throws Exception {
         SimOptions options;
+        SimOptions warmup;
         try {
-            options = options();
+            options = options(seconds, true);
+            warmup = warmupCalls > 0 ? options(warmupSeconds, false) : null;
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("kol call: " + e.getMessage());
             return 2;
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(eventLoops));
         LoadReport report;
-        try (CallSimulator simulator = new CallSimulator(vertx)) {
-            LiveStats live = new LiveStats();
+        try (CallSimulator simulator = new CallSimulator(vertx, eventLoops)) {
+            LiveStats measured = new LiveStats();
+            AtomicReference<LiveStats> live = new AtomicReference<>(warmup != null ? new LiveStats() : measured);
             if (!quiet) {
                 vertx.setPeriodic(1000, id -> {
-                    var second = live.sample();
-                    System.out.println(calls == 1 ? second.callLine() : second.loadLine());
+                    var second = live.get().sample();
+                    System.out.println(live.get() != measured ? "warm-up " + second.loadLine()
+                            : calls == 1 ? second.callLine() : second.loadLine());
                 });
             }
+            if (warmup != null) {
+                System.out.println("Warming up with " + warmupCalls + " calls for " + seconds(warmup.duration())
+                        + " s (not counted)");
+                LoadReport warm = simulator.runMany(warmup, warmupCalls,
+                        Duration.ofMillis(Math.round(warmupSeconds * 500)), live.get()).join();
+                System.out.println("Warm-up: " + warm.connected() + " of " + warmupCalls + " calls connected");
+                if (warm.connected() == 0) {
+                    System.err.println("kol call: " + warm.calls().get(0).failure());
+                    return 2;
+                }
+            }
+            live.set(measured);
             System.out.println("Calling " + (webhook != null ? "webhook " + webhook : url)
                     + (calls > 1 ? " with " + calls + " calls" : "") + " for " + seconds(options.duration()) + " s");
-            report = simulator.runMany(options, calls, Duration.ofMillis(Math.round(rampSeconds * 1000)), live).join();
+            report = simulator.runMany(options, calls, Duration.ofMillis(Math.round(rampSeconds * 1000)), measured)
+                    .join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
             System.err.println("kol call: " + cause.getMessage());
@@ -136,27 +168,32 @@ public final class CallCommand implements Callable<Integer> {
         return report.ok() && go ? 0 : 1;
     }
 
-    private SimOptions options() throws IOException {
-        if (calls < 1 || seconds < 0.02 || rampSeconds < 0) {
-            throw new IllegalArgumentException("--calls must be at least 1, --seconds at least 0.02, "
-                    + "--ramp-seconds not negative");
+    /** The calls' options, lasting {@code callSeconds}; the warm-up ({@code measured} false) records nothing. */
+    private SimOptions options(double callSeconds, boolean measured) throws IOException {
+        if (calls < 1 || seconds < 0.02 || rampSeconds < 0 || eventLoops < 1 || warmupCalls < 0
+                || warmupSeconds < 0.02) {
+            throw new IllegalArgumentException("--calls and --event-loops must be at least 1, --seconds and "
+                    + "--warmup-seconds at least 0.02, --ramp-seconds and --warmup-calls not negative");
         }
         if (calls > 1 && (record != null || recordCaller != null)) {
             throw new IllegalArgumentException("--record and --record-caller need --calls 1");
         }
         SimOptions.Builder builder = SimOptions.builder().streamUrl(url).webhookUrl(webhook)
                 .authToken(authToken != null ? authToken : System.getenv("TWILIO_AUTH_TOKEN"))
-                .duration(Duration.ofMillis(Math.round(seconds * 1000)))
-                .recordBot(record == null ? null : record.toPath())
-                .recordCaller(recordCaller == null ? null : recordCaller.toPath());
+                .duration(Duration.ofMillis(Math.round(callSeconds * 1000)))
+                .recordBot(record == null || !measured ? null : record.toPath())
+                .recordCaller(recordCaller == null || !measured ? null : recordCaller.toPath());
         if (caller != null) {
             builder.callerAudio(CallerAudio.load(caller.toPath()));
         }
         for (String press : dtmf) {
             DtmfPress parsed = DtmfPress.parse(press);
-            if (parsed.atMs() >= Math.round(seconds * 1000)) {
+            if (parsed.atMs() >= Math.round(callSeconds * 1000)) {
+                if (!measured) {
+                    continue; // a short warm-up call simply ends before this key press
+                }
                 throw new IllegalArgumentException("--dtmf " + press + " falls after the call ends ("
-                        + seconds(Duration.ofMillis(Math.round(seconds * 1000))) + " s)");
+                        + seconds(Duration.ofMillis(Math.round(callSeconds * 1000))) + " s)");
             }
             builder.dtmf(parsed);
         }

@@ -36,16 +36,34 @@ public final class CallSimulator implements AutoCloseable {
     private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     private final Vertx vertx;
+    private final int eventLoops;
     private final NanoClock clock;
     private final WebSocketClient webSockets;
     private final WebClient web;
 
+    /** A simulator that spreads many calls over as many event loops as Vert.x has by default (two per core). */
     public CallSimulator(Vertx vertx) {
-        this(vertx, new SystemNanoClock());
+        this(vertx, 2 * Runtime.getRuntime().availableProcessors(), new SystemNanoClock());
+    }
+
+    /**
+     * A simulator that spreads many calls over {@code eventLoops} contexts: as many as {@code vertx} has event loops
+     * puts one 20 ms tick on each.
+     */
+    public CallSimulator(Vertx vertx, int eventLoops) {
+        this(vertx, eventLoops, new SystemNanoClock());
     }
 
     CallSimulator(Vertx vertx, NanoClock clock) {
+        this(vertx, 2 * Runtime.getRuntime().availableProcessors(), clock);
+    }
+
+    private CallSimulator(Vertx vertx, int eventLoops, NanoClock clock) {
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("event loops must be at least 1, was " + eventLoops);
+        }
         this.vertx = vertx;
+        this.eventLoops = eventLoops;
         this.clock = clock;
         // Each call is its own connection; the default cap of 50 would queue a load test's calls behind each other.
         this.webSockets = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -68,7 +86,8 @@ public final class CallSimulator implements AutoCloseable {
     }
 
     /**
-     * {@code calls} concurrent calls spread over every event loop, their starts spread evenly over {@code ramp}.
+     * {@code calls} concurrent calls spread over the simulator's event loops, their starts spread evenly over
+     * {@code ramp}.
      * Recording needs a single call.
      */
     public CompletableFuture<LoadReport> runMany(SimOptions options, int calls, Duration ramp, LiveStats live) {
@@ -82,7 +101,7 @@ public final class CallSimulator implements AutoCloseable {
         List<Context> loops = new CopyOnWriteArrayList<>();
         // Vert.x gives each deployed instance its own context, round-robin over the event loops; a non-Vert.x
         // thread would otherwise get the same sticky event loop for every call.
-        int instances = Math.min(calls, 2 * Runtime.getRuntime().availableProcessors());
+        int instances = Math.min(calls, eventLoops);
         vertx.deployVerticle(() -> context -> {
             loops.add(context);
             return Future.succeededFuture();
