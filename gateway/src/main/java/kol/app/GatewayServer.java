@@ -103,6 +103,9 @@ public final class GatewayServer {
         return vertx.deployVerticle(() -> new VerticleBase() {
             @Override
             public Future<?> start() {
+                // The event loop writes the paced frames: it shares the pacer's priority (effective where the JVM
+                // may set thread priorities, see the launcher).
+                Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
                 HttpServer instance = vertx.createHttpServer(options).requestHandler(router());
                 return instance.listen().onSuccess(servers::add);
             }

@@ -103,6 +103,9 @@ public final class CallSimulator implements AutoCloseable {
         // thread would otherwise get the same sticky event loop for every call.
         int instances = Math.min(calls, eventLoops);
         vertx.deployVerticle(() -> context -> {
+            // The event loops keep the simulated Twilio's real time: they run before compilers and GC where the
+            // JVM may set thread priorities (see the launcher).
+            Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
             loops.add(context);
             return Future.succeededFuture();
         }, new DeploymentOptions().setInstances(instances)).onComplete(deployed -> {
