@@ -86,6 +86,22 @@ class CallCommandTest {
     }
 
     @Test
+    void warmUpCallsRunFirstAndAreNotCounted() throws IOException {
+        Path json = dir.resolve("load.json");
+
+        int exit = run("--url", server.streamUrl(), "--calls", "2", "--seconds", "0.5", "--warmup-calls", "3",
+                "--warmup-seconds", "0.3", "--event-loops", "1", "--dtmf", "5@0.4", "--quiet", "--json",
+                json.toString());
+
+        assertThat(exit).isZero();
+        assertThat(server.received("start")).as("3 warm-up calls, then 2 measured").hasSize(5);
+        assertThat(server.received("dtmf")).as("the key press falls after the warm-up calls end").hasSize(2);
+        JsonObject summary = new JsonObject(Files.readString(json));
+        assertThat(summary.getInteger("calls")).isEqualTo(2);
+        assertThat(summary.getInteger("dtmf_sent")).isEqualTo(2);
+    }
+
+    @Test
     void exitsOneWhenTheServerSendsAnInvalidMessage() {
         server.onStart(stream -> stream.binary(10));
 
@@ -109,6 +125,8 @@ class CallCommandTest {
         assertThat(run("--url", server.streamUrl(), "--seconds", "2", "--dtmf", "1@2.5", "--quiet")).isEqualTo(2);
         assertThat(run("--url", server.streamUrl(), "--calls", "2", "--record", dir.resolve("a.wav").toString()))
                 .isEqualTo(2);
+        assertThat(run("--url", server.streamUrl(), "--event-loops", "0", "--quiet")).isEqualTo(2);
+        assertThat(run("--url", server.streamUrl(), "--warmup-calls", "-1", "--quiet")).isEqualTo(2);
     }
 
     @Test
