@@ -94,6 +94,17 @@ class BadInputTest {
     }
 
     @Test
+    void aFragmentedMessageOverTheLimitClosesThatCall() throws Exception {
+        try (TwilioTestClient bad = call("CAfragged").start()) {
+            bad.sendInFragments("{\"event\":\"media\",\"media\":{\"payload\":\"" + "A".repeat(20_000) + "\"}}", 8);
+            await().atMost(Duration.ofSeconds(3)).until(bad::isClosed);
+            assertHealthyCallUnaffected();
+            assertThat(logs.has("[CALL] end call=CAfragged", "inbound message too big", "WS_MAX_MESSAGE_BYTES"))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void binaryFramesAreSkipped() throws Exception {
         try (TwilioTestClient bad = call("CAbinary").start()) {
             bad.sendBinary(new byte[160]);

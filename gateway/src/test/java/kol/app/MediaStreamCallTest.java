@@ -101,6 +101,15 @@ class MediaStreamCallTest {
     }
 
     @Test
+    void aMessageInFragmentsIsPutTogether() throws Exception {
+        try (TwilioTestClient call = call("CAfrag1").start()) {
+            call.sendInFragments("{\"event\":\"dtmf\",\"streamSid\":\"" + call.streamSid()
+                    + "\",\"sequenceNumber\":\"3\",\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"4\"}}", 3);
+            await().atMost(Duration.ofSeconds(2)).until(() -> app.events.get("CAfrag1").contains("dtmf:4"));
+        }
+    }
+
+    @Test
     void bargeInClearsAndMarksEchoedAfterTheClearCountAsCleared() throws Exception {
         try (TwilioTestClient call = call("CAclear1").start()) {
             call.echoMarks(false);

@@ -119,12 +119,28 @@ final class TwilioTestClient implements AutoCloseable {
                 + "\"callSid\":\"" + callSid + "\"},\"streamSid\":\"" + streamSid + "\"}");
     }
 
+    String streamSid() {
+        return streamSid;
+    }
+
     void send(String text) {
         socket.writeTextMessage(text);
     }
 
     void sendBinary(byte[] bytes) {
         socket.writeBinaryMessage(Buffer.buffer(bytes));
+    }
+
+    /** {@code text} as one message in {@code parts} WebSocket frames: a text frame, then continuation frames. */
+    void sendInFragments(String text, int parts) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int step = (bytes.length + parts - 1) / parts;
+        for (int from = 0; from < bytes.length; from += step) {
+            Buffer part = Buffer.buffer(java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + step)));
+            boolean last = from + step >= bytes.length;
+            socket.writeFrame(from == 0 ? io.vertx.core.http.WebSocketFrame.textFrame(part.toString(), last)
+                    : io.vertx.core.http.WebSocketFrame.continuationFrame(part, last));
+        }
     }
 
     void pause() {

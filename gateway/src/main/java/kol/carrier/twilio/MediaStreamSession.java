@@ -2,7 +2,11 @@ package kol.carrier.twilio;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -60,6 +64,9 @@ public final class MediaStreamSession implements CallSession {
     private long timerId = -1;
     private boolean ended;
     private String lastError;
+    /** A text or binary message arriving in fragments, until its final frame; null otherwise. */
+    private Buffer fragments;
+    private boolean fragmentsAreText;
 
     private int frameFill;
     private long lastChunk = -1;
@@ -88,8 +95,7 @@ public final class MediaStreamSession implements CallSession {
 
     /** Wires the socket's handlers. */
     void open() {
-        socket.textMessageHandler(this::onText);
-        socket.binaryMessageHandler(this::onBinary);
+        socket.frameHandler(this::onFrame);
         socket.exceptionHandler(e -> {
             if (lastError == null) {
                 lastError = e.getMessage();
@@ -133,12 +139,62 @@ public final class MediaStreamSession implements CallSession {
 
     // ---------------------------------------------------------------- inbound
 
-    private void onText(String text) {
+    /**
+     * Every WebSocket frame. A whole text message is parsed straight from the frame's bytes (no String of it is made:
+     * fifty a second per call); a message in fragments is put together first, within {@code WS_MAX_MESSAGE_BYTES}.
+     * Ping, pong and close frames are Vert.x's to answer.
+     */
+    private void onFrame(WebSocketFrame wsFrame) {
+        if (ended) {
+            return;
+        }
+        switch (wsFrame.type()) {
+            case TEXT, BINARY -> {
+                fragments = null;
+                if (wsFrame.isFinal()) {
+                    onMessage(wsFrame.type() == WebSocketFrameType.TEXT, wsFrame.binaryData());
+                } else {
+                    fragmentsAreText = wsFrame.type() == WebSocketFrameType.TEXT;
+                    fragments = Buffer.buffer().appendBuffer(wsFrame.binaryData());
+                }
+            }
+            case CONTINUATION -> {
+                if (fragments == null) {
+                    return; // a continuation of nothing: Netty's decoder closes such a connection (1002) itself
+                }
+                fragments.appendBuffer(wsFrame.binaryData());
+                if (fragments.length() > config.maxMessageBytes()) {
+                    fragments = null;
+                    closeSocket((short) 1009, "inbound message too big (over " + config.maxMessageBytes()
+                            + " bytes in fragments; WS_MAX_MESSAGE_BYTES)");
+                } else if (wsFrame.isFinal()) {
+                    Buffer whole = fragments;
+                    fragments = null;
+                    onMessage(fragmentsAreText, whole);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void onMessage(boolean text, Buffer data) {
         if (ended || !admit()) {
             return;
         }
+        if (!text) {
+            invalid("binary frame of " + data.length() + " bytes skipped (Media Streams messages are JSON text)");
+            return;
+        }
         try {
-            TwilioCodec.parse(text, message);
+            ByteBuf bytes = ((BufferInternal) data).getByteBuf();
+            if (bytes.hasArray()) {
+                TwilioCodec.parse(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes(),
+                        message);
+            } else {
+                byte[] copy = data.getBytes();
+                TwilioCodec.parse(copy, 0, copy.length, message);
+            }
         } catch (TwilioProtocolException e) {
             invalid(e.getMessage());
             return;
@@ -164,12 +220,6 @@ public final class MediaStreamSession implements CallSession {
             }
             case STOP -> end("stop");
             default -> invalid("unknown event \"" + message.eventName() + "\" skipped");
-        }
-    }
-
-    private void onBinary(Buffer buffer) {
-        if (!ended && admit()) {
-            invalid("binary frame of " + buffer.length() + " bytes skipped (Media Streams messages are JSON text)");
         }
     }
 

@@ -27,30 +27,51 @@ public final class TwilioCodec {
     public static void parse(String text, TwilioInbound into) throws TwilioProtocolException {
         into.reset();
         try (JsonParser parser = JSON.createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new TwilioProtocolException("not a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "event" -> into.eventName = text(parser, value, field);
-                    case "streamSid" -> into.streamSid = text(parser, value, field);
-                    case "sequenceNumber" -> into.sequenceNumber = number(parser, value, field);
-                    case "start" -> readStart(parser, value, into);
-                    case "media" -> readMedia(parser, value, into);
-                    case "dtmf" -> readDtmf(parser, value, into);
-                    case "mark" -> readMark(parser, value, into);
-                    default -> parser.skipChildren();
-                }
-            }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                throw new TwilioProtocolException("trailing content after the JSON object");
-            }
-        } catch (JsonParseException e) {
-            throw new TwilioProtocolException("invalid JSON: " + e.getOriginalMessage());
+            read(parser, into);
         } catch (IOException e) {
-            throw new TwilioProtocolException("unreadable message: " + e.getMessage());
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * Parses the UTF-8 text {@code utf8[offset, offset + length)} into {@code into}, straight from the WebSocket
+     * frame's bytes: no {@link String} of the whole message is made. Throws as {@link #parse(String, TwilioInbound)}.
+     */
+    public static void parse(byte[] utf8, int offset, int length, TwilioInbound into) throws TwilioProtocolException {
+        into.reset();
+        try (JsonParser parser = JSON.createParser(utf8, offset, length)) {
+            read(parser, into);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static TwilioProtocolException unreadable(IOException e) {
+        return e instanceof JsonParseException invalid
+                ? new TwilioProtocolException("invalid JSON: " + invalid.getOriginalMessage())
+                : new TwilioProtocolException("unreadable message: " + e.getMessage());
+    }
+
+    private static void read(JsonParser parser, TwilioInbound into) throws IOException, TwilioProtocolException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new TwilioProtocolException("not a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "event" -> into.eventName = text(parser, value, field);
+                case "streamSid" -> into.streamSid = text(parser, value, field);
+                case "sequenceNumber" -> into.sequenceNumber = number(parser, value, field);
+                case "start" -> readStart(parser, value, into);
+                case "media" -> readMedia(parser, value, into);
+                case "dtmf" -> readDtmf(parser, value, into);
+                case "mark" -> readMark(parser, value, into);
+                default -> parser.skipChildren();
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            throw new TwilioProtocolException("trailing content after the JSON object");
         }
         if (into.eventName == null) {
             throw new TwilioProtocolException("no \"event\" field");
@@ -236,13 +257,38 @@ public final class TwilioCodec {
             return p.getLongValue();
         }
         if (token == JsonToken.VALUE_STRING) {
-            try {
-                return Long.parseLong(p.getText().trim());
-            } catch (NumberFormatException e) {
-                throw new TwilioProtocolException(field + " is not a number");
-            }
+            return digits(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), field);
         }
         throw new TwilioProtocolException(field + " is not a number");
+    }
+
+    /**
+     * A string of decimal digits (blanks around it allowed) as a long, read in place: three of them come with every
+     * media message, and {@link Long#parseLong} would need a String of each.
+     */
+    private static long digits(char[] chars, int offset, int length, String field) throws TwilioProtocolException {
+        int from = offset;
+        int to = offset + length;
+        while (from < to && Character.isWhitespace(chars[from])) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(chars[to - 1])) {
+            to--;
+        }
+        boolean negative = from < to && chars[from] == '-';
+        int first = negative || from < to && chars[from] == '+' ? from + 1 : from;
+        if (first == to || to - first > 18) {
+            throw new TwilioProtocolException(field + " is not a number");
+        }
+        long value = 0;
+        for (int i = first; i < to; i++) {
+            char c = chars[i];
+            if (c < '0' || c > '9') {
+                throw new TwilioProtocolException(field + " is not a number");
+            }
+            value = value * 10 + (c - '0');
+        }
+        return negative ? -value : value;
     }
 
     // ---------------------------------------------------------------- outbound

@@ -12,6 +12,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Every inbound shape from Twilio's documentation, the outbound shapes exactly, and what Kol refuses. */
@@ -103,6 +104,28 @@ class TwilioCodecTest {
         assertReason("{\"event\":\"mark\",\"mark\":{}}", "mark without mark.name");
         assertReason("{\"event\":\"media\",\"sequenceNumber\":\"x\"}", "sequenceNumber is not a number");
         assertReason("{\"event\":\"stop\"} {}", "trailing content");
+        assertReason("{\"event\":\"media\",\"media\":{\"chunk\":\"1 2\",\"payload\":\"\"}}",
+                "media.chunk is not a number");
+        assertReason("{\"event\":\"media\",\"media\":{\"chunk\":\"\",\"payload\":\"\"}}",
+                "media.chunk is not a number");
+    }
+
+    @Test
+    void readsTheFrameBytesAsItReadsText() throws Exception {
+        String text = "{\"event\":\"start\",\"sequenceNumber\":\" 1 \",\"start\":{\"accountSid\":\"AC1\","
+                + "\"streamSid\":\"MZ1\",\"callSid\":\"CA1\",\"tracks\":[\"inbound\"],\"mediaFormat\":{\"encoding\":"
+                + "\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1},\"customParameters\":{\"name\":\"שרה כהן\"}},"
+                + "\"streamSid\":\"MZ1\"}";
+        byte[] utf8 = ("xx" + text + "yy").getBytes(StandardCharsets.UTF_8);
+
+        TwilioCodec.parse(utf8, 2, utf8.length - 4, in);
+
+        assertThat(in.event()).isEqualTo(TwilioInbound.Event.START);
+        assertThat(in.sequenceNumber()).isEqualTo(1);
+        assertThat(in.customParameters()).containsEntry("name", "שרה כהן");
+        byte[] bad = "{\"event\":".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TwilioCodec.parse(bad, 0, bad.length, in)).isInstanceOf(TwilioProtocolException.class)
+                .hasMessageContaining("invalid JSON");
     }
 
     private void assertReason(String text, String reason) {
