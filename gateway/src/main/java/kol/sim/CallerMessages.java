@@ -3,6 +3,7 @@ package kol.sim;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import kol.audio.Telephony;
@@ -14,12 +15,15 @@ import kol.audio.Telephony;
  * message the next one.
  *
  * <p>One per call, one owner thread (it counts the sequence). {@link #media} runs 50 times a second per call, so
- * it builds its text by hand: a constant prefix, the three counters, the payload base64-encoded into a reused
- * array, and a suffix fixed per call, all in one reused builder. The other messages are rare and go through
+ * it builds the frame's bytes by hand: constant pieces, the three counters' digits, the payload base64-encoded, and
+ * a suffix fixed per call, in one reused array copied out once. The other messages are rare and go through
  * {@link JsonObject}.
  */
 final class CallerMessages {
-    private static final String MEDIA_PREFIX = "{\"event\":\"media\",\"sequenceNumber\":\"";
+    private static final byte[] MEDIA_PREFIX = ascii("{\"event\":\"media\",\"sequenceNumber\":\"");
+    private static final byte[] MEDIA_CHUNK = ascii("\",\"media\":{\"track\":\"inbound\",\"chunk\":\"");
+    private static final byte[] MEDIA_TIMESTAMP = ascii("\",\"timestamp\":\"");
+    private static final byte[] MEDIA_PAYLOAD = ascii("\",\"payload\":\"");
     /** Base64 length of one 160-byte frame: 4 characters per 3 bytes, the last group padded. */
     private static final int FRAME_BASE64_CHARS = 4 * ((Telephony.FRAME_BYTES + 2) / 3);
 
@@ -27,10 +31,11 @@ final class CallerMessages {
     private final String callSid;
     private final String streamSid;
     private final Base64.Encoder base64 = Base64.getEncoder();
-    private final String mediaSuffix;
+    private final byte[] mediaSuffix;
     /** {@link #media} takes frames of up to {@link Telephony#FRAME_BYTES}. */
     private final byte[] payload = new byte[FRAME_BASE64_CHARS];
-    private final StringBuilder text = new StringBuilder(512);
+    /** A media message being built; the stream id is at most a few dozen bytes. */
+    private final byte[] text;
     private long sequence;
     private long chunk;
 
@@ -38,7 +43,8 @@ final class CallerMessages {
         this.accountSid = accountSid;
         this.callSid = callSid;
         this.streamSid = streamSid;
-        this.mediaSuffix = "\"},\"streamSid\":\"" + streamSid + "\"}";
+        this.mediaSuffix = ("\"},\"streamSid\":\"" + streamSid + "\"}").getBytes(StandardCharsets.UTF_8);
+        this.text = new byte[256 + FRAME_BASE64_CHARS + mediaSuffix.length];
     }
 
     String streamSid() {
@@ -71,20 +77,42 @@ final class CallerMessages {
                 .put("streamSid", streamSid).encode();
     }
 
-    /** One frame of caller audio; its timestamp is the frame's place in the stream, {@code (chunk - 1) × 20 ms}. */
-    String media(byte[] frame) {
+    /**
+     * One frame of caller audio, as the UTF-8 bytes of a text frame; its timestamp is the frame's place in the
+     * stream, {@code (chunk - 1) × 20 ms}.
+     */
+    byte[] media(byte[] frame) {
         long timestampMs = chunk * Telephony.FRAME_MS;
         chunk++;
-        text.setLength(0);
-        text.append(MEDIA_PREFIX).append(++sequence)
-                .append("\",\"media\":{\"track\":\"inbound\",\"chunk\":\"").append(chunk)
-                .append("\",\"timestamp\":\"").append(timestampMs)
-                .append("\",\"payload\":\"");
-        // Base64 is ASCII, so ISO-8859-1 maps each byte to its char: one bulk copy. Appending char by char took
-        // 14 % of the simulator's CPU at 1,000 calls.
+        int n = put(MEDIA_PREFIX, 0);
+        n = putDigits(++sequence, n);
+        n = put(MEDIA_CHUNK, n);
+        n = putDigits(chunk, n);
+        n = put(MEDIA_TIMESTAMP, n);
+        n = putDigits(timestampMs, n);
+        n = put(MEDIA_PAYLOAD, n);
         int length = base64.encode(frame, payload);
-        return text.append(new String(payload, 0, length, StandardCharsets.ISO_8859_1)).append(mediaSuffix)
-                .toString();
+        System.arraycopy(payload, 0, text, n, length);
+        n = put(mediaSuffix, n + length);
+        return Arrays.copyOf(text, n);
+    }
+
+    private int put(byte[] ascii, int at) {
+        System.arraycopy(ascii, 0, text, at, ascii.length);
+        return at + ascii.length;
+    }
+
+    private int putDigits(long value, int at) {
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        long rest = value;
+        for (int i = at + digits - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return at + digits;
     }
 
     String dtmf(char digit) {
@@ -103,6 +131,10 @@ final class CallerMessages {
         return new JsonObject().put("event", "stop").put("sequenceNumber", nextSequence())
                 .put("stop", new JsonObject().put("accountSid", accountSid).put("callSid", callSid))
                 .put("streamSid", streamSid).encode();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private String nextSequence() {

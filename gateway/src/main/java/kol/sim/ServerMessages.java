@@ -3,6 +3,7 @@ package kol.sim;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -28,12 +29,23 @@ final class ServerMessages {
 
     /** Reads one text message of the stream {@code streamSid}. */
     static ServerMessage parse(String text, String streamSid) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return parse(utf8, 0, utf8.length, streamSid);
+    }
+
+    /**
+     * Reads one text message of the stream {@code streamSid} from its UTF-8 bytes {@code utf8[offset, offset +
+     * length)}, straight from the WebSocket frame: a String of it is made only to quote an invalid one.
+     */
+    static ServerMessage parse(byte[] utf8, int offset, int length, String streamSid) {
         ServerFields json;
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = JSON.createParser(utf8, offset, length)) {
             json = ServerFields.read(parser, streamSid);
         } catch (IOException e) {
             json = null;
         }
+        String text = json != null && json.event() != null ? null : new String(utf8, offset, length,
+                StandardCharsets.UTF_8);
         if (json == null) {
             return invalid("not a JSON object: " + abbreviate(text));
         }

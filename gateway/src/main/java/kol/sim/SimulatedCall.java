@@ -1,10 +1,16 @@
 package kol.sim;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,6 +73,9 @@ final class SimulatedCall implements CallTicker.Ticked {
     private PlayoutBuffer playout;
     private ArrivalStats arrivals;
     private boolean over;
+    /** A message arriving in fragments, until its final frame; null otherwise. */
+    private Buffer fragments;
+    private boolean fragmentsAreText;
 
     /**
      * @param tickerOwner the simulator, whose {@link ContextTicker} on {@code context} will service this call
@@ -155,8 +164,7 @@ final class SimulatedCall implements CallTicker.Ticked {
         playout = new PlayoutBuffer(originNs, options.jitterBufferMs(),
                 botRecording == null ? PlayoutSink.NONE : botRecording, this::echoMark);
         arrivals = new ArrivalStats(originNs);
-        ws.textMessageHandler(this::onText);
-        ws.binaryMessageHandler(buffer -> onInvalid(ServerMessages.binary(buffer.length())));
+        ws.frameHandler(this::onFrame);
         ws.closeHandler(v -> onServerClose());
         ws.exceptionHandler(e -> {
             // A protocol error is followed by a close; the close handler ends the call.
@@ -207,19 +215,63 @@ final class SimulatedCall implements CallTicker.Ticked {
             System.arraycopy(audio, (int) offset, frame, 0, fromAudio);
         }
         Arrays.fill(frame, fromAudio, Telephony.FRAME_BYTES, G711.SILENCE);
-        send(messages.media(frame));
+        webSocket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, messages.media(frame), true));
         if (callerRecording != null) {
             callerRecording.play(frame, 0, frame.length);
         }
         live.frameSent();
     }
 
-    private void onText(String text) {
+    /**
+     * Every WebSocket frame: a whole message is read straight from its bytes (no String per message: 50 a second per
+     * call), one in fragments is put together first. Ping, pong and close are Vert.x's to answer.
+     */
+    private void onFrame(WebSocketFrame wsFrame) {
+        switch (wsFrame.type()) {
+            case TEXT, BINARY -> {
+                fragments = null;
+                if (wsFrame.isFinal()) {
+                    onMessage(wsFrame.type() == WebSocketFrameType.TEXT, wsFrame.binaryData());
+                } else {
+                    fragmentsAreText = wsFrame.type() == WebSocketFrameType.TEXT;
+                    fragments = Buffer.buffer().appendBuffer(wsFrame.binaryData());
+                }
+            }
+            case CONTINUATION -> {
+                if (fragments != null) {
+                    fragments.appendBuffer(wsFrame.binaryData());
+                    if (wsFrame.isFinal()) {
+                        Buffer whole = fragments;
+                        fragments = null;
+                        onMessage(fragmentsAreText, whole);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void onMessage(boolean text, Buffer data) {
+        if (!text) {
+            onInvalid(ServerMessages.binary(data.length()));
+            return;
+        }
+        ByteBuf bytes = ((BufferInternal) data).getByteBuf();
+        if (bytes.hasArray()) {
+            onText(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        } else {
+            byte[] copy = data.getBytes();
+            onText(copy, 0, copy.length);
+        }
+    }
+
+    private void onText(byte[] utf8, int offset, int length) {
         if (over) {
             return;
         }
         long nowNs = clock.nanoTime();
-        ServerMessage message = ServerMessages.parse(text, messages.streamSid());
+        ServerMessage message = ServerMessages.parse(utf8, offset, length, messages.streamSid());
         if (message instanceof ServerMessage.Media media) {
             int underrunsBefore = playout.underruns();
             arrivals.onMedia(nowNs, media.muLaw().length);

@@ -201,7 +201,8 @@ class CallSimulatorTest {
                             + "\"media\":{\"payload\":\"/w==\"}}")
                     .text("{\"event\":\"media\",\"streamSid\":\"MZwrong\",\"media\":{\"payload\":\"/w==\"}}")
                     .text("{\"event\":\"media\",\"streamSid\":\"" + sid + "\",\"media\":{\"payload\":\"@@@\"}}")
-                    .text(stream.media(0x10));
+                    .text(stream.media(0x10))
+                    .textInTwoFragments(stream.media(0x10));
         });
 
         CallReport report = run(call(600).build());
@@ -212,7 +213,7 @@ class CallSimulatorTest {
         assertThat(report.invalidReasons().get(1)).isEqualTo("media: extra field \"track\"");
         assertThat(report.invalidReasons().get(2)).startsWith("media: streamSid \"MZwrong\" is not this stream's");
         assertThat(report.invalidReasons().get(3)).startsWith("media: payload is not base64");
-        assertThat(report.framesReceived()).isEqualTo(1);
+        assertThat(report.framesReceived()).as("one whole, one in fragments").isEqualTo(2);
         assertThat(report.ok()).isFalse();
     }
 

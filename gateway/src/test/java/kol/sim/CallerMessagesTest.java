@@ -34,9 +34,9 @@ class CallerMessagesTest {
         byte[] frame = new byte[160];
         frame[0] = 42;
 
-        JsonObject first = new JsonObject(messages.media(frame));
+        JsonObject first = new JsonObject(new String(messages.media(frame), java.nio.charset.StandardCharsets.UTF_8));
         messages.dtmf('5');
-        JsonObject second = new JsonObject(messages.media(frame));
+        JsonObject second = new JsonObject(new String(messages.media(frame), java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(first.getValue("sequenceNumber")).isEqualTo("2");
         assertThat(first.getJsonObject("media").getMap()).containsEntry("track", "inbound")

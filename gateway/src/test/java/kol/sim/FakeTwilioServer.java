@@ -172,6 +172,15 @@ final class FakeTwilioServer implements AutoCloseable {
             return this;
         }
 
+        /** {@code text} as one message in two frames: a text frame and a final continuation frame. */
+        Stream textInTwoFragments(String text) {
+            int half = text.length() / 2;
+            ws.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame(text.substring(0, half), false));
+            ws.writeFrame(io.vertx.core.http.WebSocketFrame.continuationFrame(Buffer.buffer(text.substring(half)),
+                    true));
+            return this;
+        }
+
         Stream binary(int bytes) {
             ws.writeBinaryMessage(Buffer.buffer(new byte[bytes]));
             return this;

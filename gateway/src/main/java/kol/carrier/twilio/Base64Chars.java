@@ -1,19 +1,21 @@
 package kol.carrier.twilio;
 
 /**
- * Standard Base64 (RFC 4648, with padding) straight between char ranges and byte arrays: the Twilio media path
- * decodes and encodes every 20 ms per call, and the JDK's codec works on byte arrays and strings only, so using it
- * would cost a copy and an allocation per frame. Strict: anything but the alphabet and final padding is an error.
+ * Standard Base64 (RFC 4648, with padding) from the parser's char ranges and into a message's bytes: the Twilio
+ * media path decodes and encodes every 20 ms per call, and the JDK's codec would cost a copy and an allocation per
+ * frame. Strict: anything but the alphabet and final padding is an error.
  */
 final class Base64Chars {
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
+    private static final byte[] ASCII = new byte[ALPHABET.length];
     private static final byte[] VALUES = new byte[128];
 
     static {
         java.util.Arrays.fill(VALUES, (byte) -1);
         for (int i = 0; i < ALPHABET.length; i++) {
             VALUES[ALPHABET[i]] = (byte) i;
+            ASCII[i] = (byte) ALPHABET[i];
         }
     }
 
@@ -74,23 +76,35 @@ final class Base64Chars {
         return out;
     }
 
-    /** Appends the Base64 of {@code src[off..off+len)} to {@code out}. */
-    static void encode(byte[] src, int off, int len, StringBuilder out) {
+    /** Characters the Base64 of {@code byteCount} bytes takes, padding included. */
+    static int encodedLength(int byteCount) {
+        return (byteCount + 2) / 3 * 4;
+    }
+
+    /**
+     * Writes the Base64 of {@code src[off..off+len)} as ASCII bytes into {@code dst} from {@code at}; returns the index
+     * after the last one written ({@code at + encodedLength(len)}).
+     */
+    static int encode(byte[] src, int off, int len, byte[] dst, int at) {
         int end = off + len;
         int i = off;
+        int o = at;
         for (; i + 3 <= end; i += 3) {
             int n = (src[i] & 0xFF) << 16 | (src[i + 1] & 0xFF) << 8 | (src[i + 2] & 0xFF);
-            out.append(ALPHABET[n >>> 18]).append(ALPHABET[n >>> 12 & 63]).append(ALPHABET[n >>> 6 & 63])
-                    .append(ALPHABET[n & 63]);
+            dst[o++] = ASCII[n >>> 18];
+            dst[o++] = ASCII[n >>> 12 & 63];
+            dst[o++] = ASCII[n >>> 6 & 63];
+            dst[o++] = ASCII[n & 63];
         }
         int rest = end - i;
-        if (rest == 1) {
-            int n = (src[i] & 0xFF) << 16;
-            out.append(ALPHABET[n >>> 18]).append(ALPHABET[n >>> 12 & 63]).append("==");
-        } else if (rest == 2) {
-            int n = (src[i] & 0xFF) << 16 | (src[i + 1] & 0xFF) << 8;
-            out.append(ALPHABET[n >>> 18]).append(ALPHABET[n >>> 12 & 63]).append(ALPHABET[n >>> 6 & 63]).append('=');
+        if (rest > 0) {
+            int n = (src[i] & 0xFF) << 16 | (rest == 2 ? (src[i + 1] & 0xFF) << 8 : 0);
+            dst[o++] = ASCII[n >>> 18];
+            dst[o++] = ASCII[n >>> 12 & 63];
+            dst[o++] = rest == 2 ? ASCII[n >>> 6 & 63] : (byte) '=';
+            dst[o++] = '=';
         }
+        return o;
     }
 
     private static int value(char c) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -314,22 +315,24 @@ public final class TwilioCodec {
      * made once, so each 20 ms frame costs the Base64 of 160 bytes and the final string. Pacer thread only.
      */
     public static final class MediaEncoder {
-        private final StringBuilder buffer;
-        private final int prefixLength;
-        private static final String SUFFIX = "\"}}";
+        private static final byte[] SUFFIX = "\"}}".getBytes(StandardCharsets.US_ASCII);
+        private final byte[] prefix;
 
         public MediaEncoder(String streamSid) {
-            String prefix = "{\"event\":\"media\",\"streamSid\":\"" + escape(streamSid)
-                    + "\",\"media\":{\"payload\":\"";
-            this.prefixLength = prefix.length();
-            this.buffer = new StringBuilder(prefixLength + 220 + SUFFIX.length()).append(prefix);
+            this.prefix = ("{\"event\":\"media\",\"streamSid\":\"" + escape(streamSid) + "\",\"media\":{\"payload\":\"")
+                    .getBytes(StandardCharsets.UTF_8);
         }
 
-        /** The media message for {@code ulaw[off..off+len)}. */
-        public String encode(byte[] ulaw, int off, int len) {
-            buffer.setLength(prefixLength);
-            Base64Chars.encode(ulaw, off, len, buffer);
-            return buffer.append(SUFFIX).toString();
+        /**
+         * The media message for {@code ulaw[off..off+len)}, as the UTF-8 bytes of a WebSocket text frame: one array of
+         * exactly the message's length, with no String and no character encoding on the way.
+         */
+        public byte[] encode(byte[] ulaw, int off, int len) {
+            byte[] message = new byte[prefix.length + Base64Chars.encodedLength(len) + SUFFIX.length];
+            System.arraycopy(prefix, 0, message, 0, prefix.length);
+            int at = Base64Chars.encode(ulaw, off, len, message, prefix.length);
+            System.arraycopy(SUFFIX, 0, message, at, SUFFIX.length);
+            return message;
         }
     }
 

@@ -155,15 +155,16 @@ class TwilioCodecTest {
     }
 
     @Test
-    void mediaEncoderReusesItsBufferAcrossFrames() {
+    void mediaMessagesAreExactUtf8AndIndependentOfEachOther() {
         TwilioCodec.MediaEncoder encoder = new TwilioCodec.MediaEncoder("MZ1");
         byte[] a = new byte[160];
         byte[] b = new byte[160];
         b[0] = 1;
-        String first = encoder.encode(a, 0, 160);
-        String second = encoder.encode(b, 0, 160);
-        assertThat(first).isNotEqualTo(second);
-        assertThat(first.length()).isEqualTo(second.length());
+        byte[] first = encoder.encode(a, 0, 160);
+        byte[] second = encoder.encode(b, 0, 160);
+        assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("{\"event\":\"media\",\"streamSid\":\"MZ1\","
+                + "\"media\":{\"payload\":\"" + Base64.getEncoder().encodeToString(a) + "\"}}");
+        assertThat(second).isNotEqualTo(first).hasSameSizeAs(first);
         assertThat(encoder.encode(a, 0, 160)).isEqualTo(first);
     }
 
@@ -173,10 +174,12 @@ class TwilioCodecTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = bytes.get(i);
         }
-        StringBuilder out = new StringBuilder();
-        Base64Chars.encode(data, 0, data.length, out);
-        assertThat(out.toString()).isEqualTo(Base64.getEncoder().encodeToString(data));
-        char[] chars = out.toString().toCharArray();
+        byte[] out = new byte[3 + Base64Chars.encodedLength(data.length)];
+        int end = Base64Chars.encode(data, 0, data.length, out, 3);
+        assertThat(end).isEqualTo(out.length);
+        String text = new String(out, 3, end - 3, StandardCharsets.US_ASCII);
+        assertThat(text).isEqualTo(Base64.getEncoder().encodeToString(data));
+        char[] chars = text.toCharArray();
         byte[] decoded = new byte[Base64Chars.maxDecodedBytes(chars.length)];
         int n = Base64Chars.decode(chars, 0, chars.length, decoded);
         assertThat(java.util.Arrays.copyOf(decoded, n)).isEqualTo(data);
