@@ -1,5 +1,6 @@
 package kol.carrier.twilio;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.netty.buffer.ByteBuf;
@@ -242,8 +243,9 @@ public final class MediaStreamSession implements CallSession {
         info = new CallInfo(callId, message.streamSid(), message.accountSid(), parameters.get("From"),
                 parameters.get("To"), parameters);
         queue = new TxQueue(config.queue());
-        sink = new TwilioSink(socket, info.streamId(), playback, config.sendQueueFrames(),
-                () -> vertx.runOnContext(v -> closeSocket((short) 1000, "call ended by Kol")));
+        Context context = vertx.getOrCreateContext();
+        sink = new TwilioSink(socket, Outbox.of(context), info.streamId(), playback, config.sendQueueFrames(),
+                () -> context.runOnContext(v -> closeSocket((short) 1000, "call ended by Kol")));
         paced = pacer.attach(callId, queue, sink);
         LOG.info("[CALL] start call={} stream={} from={} to={}", callId, info.streamId(), info.from(), info.to());
         try {

@@ -17,9 +17,9 @@ import kol.tx.FrameSink;
  * written to the socket, bounded by {@code SEND_QUEUE_FRAMES}; it is full also when Vert.x says its own write queue
  * is ({@link ServerWebSocket#writeQueueFull()}), so a client that stops reading shows up here at once.
  *
- * <p>{@link #write} runs on the pacer thread; Vert.x hands the write to the socket's event loop. A media message goes
- * as a text frame built from its bytes (Vert.x's frame class, as its public API builds text frames from Strings
- * only): fifty a second per call, it is the busiest write.
+ * <p>{@link #write} runs on the pacer thread; the event loop's {@link Outbox} carries the frame over. A media
+ * message goes as a text frame built from its bytes (Vert.x's frame class, as its public API builds text frames from
+ * Strings only): fifty a second per call, it is the busiest write.
  */
 final class TwilioSink implements FrameSink {
     private final ServerWebSocket socket;
@@ -30,11 +30,13 @@ final class TwilioSink implements FrameSink {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Handler<AsyncResult<Void>> written = result -> inFlight.decrementAndGet();
     private final Runnable onStop;
+    private final Outbox outbox;
     private volatile long fullSinceNs;
 
-    TwilioSink(ServerWebSocket socket, String streamSid, PlaybackTracker playback, int maxSendQueueFrames,
-            Runnable onStop) {
+    TwilioSink(ServerWebSocket socket, Outbox outbox, String streamSid, PlaybackTracker playback,
+            int maxSendQueueFrames, Runnable onStop) {
         this.socket = socket;
+        this.outbox = outbox;
         this.streamSid = streamSid;
         this.encoder = new TwilioCodec.MediaEncoder(streamSid);
         this.playback = playback;
@@ -105,11 +107,6 @@ final class TwilioSink implements FrameSink {
 
     private void send(WebSocketFrame message) {
         inFlight.incrementAndGet();
-        try {
-            socket.writeFrame(message).onComplete(written);
-        } catch (IllegalStateException closedMeanwhile) {
-            // The socket closed between the check in write() and here: the call is ending, the frame goes nowhere.
-            inFlight.decrementAndGet();
-        }
+        outbox.send(socket, message, written);
     }
 }
