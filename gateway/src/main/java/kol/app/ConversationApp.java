@@ -17,6 +17,7 @@ import kol.tx.Frame;
 import kol.tx.TxLogReporter;
 import kol.tx.TxPlayer;
 import org.agrona.concurrent.SystemNanoClock;
+import org.slf4j.LoggerFactory;
 
 /**
  * The call application of a voice bot: one {@link Conversation} per call over the configured providers. The
@@ -45,6 +46,21 @@ public final class ConversationApp implements CallApp {
         this.timers = timers;
         this.greetingText = greetingText;
         this.greetingWav = greetingWav;
+    }
+
+    /** Closes the providers that hold clients (gRPC channels, HTTP clients, a loaded model); each failure is logged. */
+    @Override
+    public void close() {
+        for (Object provider : new Object[] {stt, tts, dialog}) {
+            if (provider instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LoggerFactory.getLogger("kol.server").warn("Closing {} failed: {}", provider.getClass()
+                            .getSimpleName(), e.toString());
+                }
+            }
+        }
     }
 
     @Override

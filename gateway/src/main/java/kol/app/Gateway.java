@@ -24,10 +24,12 @@ public final class Gateway implements AutoCloseable {
     private final TxPacer pacer;
     private final ExecutorService producers;
     private final GatewayServer server;
+    private final CallApp app;
 
     private Gateway(Vertx vertx, TxLogReporter reporter, TxPacer pacer, ExecutorService producers,
-            GatewayServer server) {
+            GatewayServer server, CallApp app) {
         this.vertx = vertx;
+        this.app = app;
         this.reporter = reporter;
         this.pacer = pacer;
         this.producers = producers;
@@ -53,12 +55,16 @@ public final class Gateway implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+        CallApp app = null;
         try {
-            CallApp app = apps.create(settings, producers);
+            app = apps.create(settings, producers);
             GatewayServer server = GatewayServer.start(vertx, settings, app, pacer).toCompletionStage()
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return new Gateway(vertx, reporter, pacer, producers, server);
+            return new Gateway(vertx, reporter, pacer, producers, server, app);
         } catch (Exception e) {
+            if (app != null) {
+                app.close();
+            }
             pacer.close();
             reporter.close();
             producers.shutdownNow();
@@ -90,6 +96,7 @@ public final class Gateway implements AutoCloseable {
         await(server.close(), "closing the server");
         pacer.close();
         producers.shutdownNow();
+        app.close();
         await(vertx.close(), "closing Vert.x");
         reporter.close();
     }

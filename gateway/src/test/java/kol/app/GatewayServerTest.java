@@ -24,10 +24,11 @@ class GatewayServerTest {
     private Gateway gateway;
     private WebClient web;
 
+    private final AtomicReference<RecordingApp> app = new AtomicReference<>();
+
     private Gateway start(Map<String, String> env) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of("PORT", "0", "BIND_ADDRESS", "127.0.0.1", "TX_LOG", "false"));
         all.putAll(env);
-        AtomicReference<RecordingApp> app = new AtomicReference<>();
         gateway = Gateway.start(Settings.of(all), (s, producers) -> {
             app.set(new RecordingApp(500, producers));
             return app.get();
@@ -74,6 +75,17 @@ class GatewayServerTest {
         gateway.server().stopAccepting();
         assertThat(web.get(gateway.port(), "127.0.0.1", "/readyz").send().toCompletionStage().toCompletableFuture()
                 .get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void closingTheGatewayClosesTheApplication() throws Exception {
+        start(Map.of());
+        assertThat(app.get().closed).isFalse();
+
+        gateway.close();
+        gateway = null;
+
+        assertThat(app.get().closed).as("the application's provider clients are released").isTrue();
     }
 
     @Test

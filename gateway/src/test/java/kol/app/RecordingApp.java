@@ -25,6 +25,7 @@ final class RecordingApp implements CallApp {
     final Map<String, List<String>> events = new ConcurrentHashMap<>();
     private final byte[] greeting;
     private final Executor producers;
+    volatile boolean closed;
 
     RecordingApp(int greetingMs, Executor producers) {
         this.greeting = Tones.sineMuLaw(440, -12, greetingMs);
@@ -70,5 +71,10 @@ final class RecordingApp implements CallApp {
                 log.add("end:" + reason);
             }
         };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 }

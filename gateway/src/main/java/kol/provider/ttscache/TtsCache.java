@@ -31,7 +31,7 @@ import kol.provider.tts.TtsListener;
  * model…), the audio format and the text. A file that cannot be read or written costs a log line and a provider call,
  * never the phrase. Thread-safe; one instance serves every call.
  */
-public final class TtsCache implements TextToSpeech {
+public final class TtsCache implements TextToSpeech, AutoCloseable {
 
     private static final ExecutorService WORKERS = workers();
 
@@ -63,6 +63,14 @@ public final class TtsCache implements TextToSpeech {
             return provider;
         }
         return new TtsCache(provider, voiceKey, Path.of(settings.get(Knobs.TTS_CACHE_DIR)), fixedPhrases);
+    }
+
+    /** Closes the provider behind the cache, when it holds a client. */
+    @Override
+    public void close() throws Exception {
+        if (provider instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** Whether {@code text} is one of the fixed phrases, and so is replayed from disk once rendered. */

@@ -9,9 +9,10 @@ import kol.provider.tts.TextToSpeech;
 import kol.provider.tts.TtsListener;
 
 /** A provider that speaks a fixed script on its own thread and remembers every text it was asked for. */
-final class ScriptedTts implements TextToSpeech {
+final class ScriptedTts implements TextToSpeech, AutoCloseable {
 
     final List<String> texts = new CopyOnWriteArrayList<>();
+    volatile boolean closed;
     volatile byte[] audio = {1, 2, 3, 4};
     volatile int chunkBytes = 2;
     volatile long chunkDelayMs;
@@ -67,5 +68,10 @@ final class ScriptedTts implements TextToSpeech {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 }

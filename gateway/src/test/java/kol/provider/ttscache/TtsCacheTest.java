@@ -39,6 +39,13 @@ class TtsCacheTest {
     }
 
     @Test
+    void closingTheCacheClosesTheProviderBehindIt() throws Exception {
+        cache().close();
+
+        assertThat(provider.closed).isTrue();
+    }
+
+    @Test
     void theFirstCallSynthesisesAndStoresAndLaterCallsReplayFromDiskWithoutTheProvider() throws Exception {
         provider.audio = TtsCacheTestAudio.ramp(10_000);
         TtsCache cache = cache();
