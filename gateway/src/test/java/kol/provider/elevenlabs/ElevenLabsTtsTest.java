@@ -18,6 +18,7 @@ import kol.provider.Cancellable;
 import kol.provider.elevenlabs.ScriptedHttpServer.Ending;
 import kol.provider.elevenlabs.ScriptedHttpServer.Part;
 import kol.provider.elevenlabs.ScriptedHttpServer.Response;
+import kol.provider.tts.RecordingTtsListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ElevenLabsTtsTest {
         byte[] a = ramp(0, 1000);
         byte[] b = ramp(9, 5000);
         server.response = Response.stream(Ending.COMPLETE, new Part(a, 0), new Part(b, 300));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         ElevenLabsTts tts = tts();
         tts.synthesize("שלום, הגעתם למרפאה.", heard);
@@ -84,7 +85,7 @@ class ElevenLabsTtsTest {
         server.response = Response.stream(Ending.COMPLETE, new Part(java.util.Arrays.copyOfRange(wav, 0, 7), 0),
                 new Part(java.util.Arrays.copyOfRange(wav, 7, 50), 50),
                 new Part(java.util.Arrays.copyOfRange(wav, 50, wav.length), 50));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -96,7 +97,7 @@ class ElevenLabsTtsTest {
     void aRateLimitReachesOnErrorWithTheStatusAndElevenLabsMessage() throws Exception {
         server.response = Response.error(429, "{\"detail\":{\"status\":\"too_many_concurrent_requests\","
                 + "\"message\":\"Too many concurrent requests\"}}");
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -108,7 +109,7 @@ class ElevenLabsTtsTest {
     @Test
     void aServerErrorReachesOnErrorWithItsStatus() throws Exception {
         server.response = Response.error(503, "{\"detail\":\"busy\"}");
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -119,7 +120,7 @@ class ElevenLabsTtsTest {
     @Test
     void aStreamCutOffMidWayReachesOnErrorAfterItsAudio() throws Exception {
         server.response = Response.stream(Ending.CUT_OFF, new Part(ramp(0, 800), 0));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -131,7 +132,7 @@ class ElevenLabsTtsTest {
     @Test
     void aStalledStreamFailsAfterTheStallTimeoutAndItsConnectionIsClosed() throws Exception {
         server.response = Response.stream(Ending.HANG, new Part(ramp(0, 800), 0));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
         long startNs = System.nanoTime();
 
         tts().synthesize("שלום.", heard);
@@ -147,7 +148,7 @@ class ElevenLabsTtsTest {
     void aSlowFirstChunkWithinTheStallTimeoutIsStillDelivered() throws Exception {
         server.response = Response.stream(Ending.COMPLETE, new Part(ramp(0, 100), STALL_MS / 2),
                 new Part(ramp(0, 100), STALL_MS / 2));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -159,7 +160,7 @@ class ElevenLabsTtsTest {
     @Test
     void cancelClosesTheConnectionAndStopsDeliveryAtOnce() throws Exception {
         server.response = Response.stream(Ending.HANG, new Part(ramp(0, 800), 0), new Part(ramp(0, 800), 300));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         Cancellable synthesis = tts().synthesize("שלום.", heard);
         assertThat(heard.awaitFirstAudio(WAIT)).isTrue();
@@ -176,7 +177,7 @@ class ElevenLabsTtsTest {
     void anUnreachableServerReachesOnError() throws Exception {
         String base = server.baseUrl();
         server.close();
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts("ELEVENLABS_BASE_URL", base).synthesize("שלום.", heard);
 
@@ -186,7 +187,7 @@ class ElevenLabsTtsTest {
 
     @Test
     void sendsNoLanguageCodeToAModelThatRefusesIt() throws Exception {
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts("ELEVENLABS_MODEL", "eleven_multilingual_v2", "LANGUAGE", "en-US").synthesize("Hello.", heard);
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import kol.base.Settings;
 import kol.provider.AudioFormat;
 import kol.provider.Cancellable;
+import kol.provider.tts.RecordingTtsListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class GoogleTtsTest {
         byte[] second = MulawWavBytes.ramp(50, 5001);
         server.unary = request -> FakeGoogleTtsServer.Answer.wav(MulawWavBytes.withListChunk(
                 request.getInput().getText().startsWith("שלום") ? first : second));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(WAVENET, "GCP_TTS_SPEAKING_RATE", "1.25").synthesize("שלום, הגעתם למרפאה. במה אפשר לעזור?", heard);
 
@@ -84,7 +85,7 @@ class GoogleTtsTest {
         byte[] c = MulawWavBytes.ramp(9, 160);
         server.streaming = FakeGoogleTtsServer.Script.of(new FakeGoogleTtsServer.Chunk(a, 0),
                 new FakeGoogleTtsServer.Chunk(b, 300), new FakeGoogleTtsServer.Chunk(c, 10));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(CHIRP).synthesize("שלום. מה שלומך?", heard);
 
@@ -112,7 +113,7 @@ class GoogleTtsTest {
         server.streaming = FakeGoogleTtsServer.Script.of(
                 new FakeGoogleTtsServer.Chunk(MulawWavBytes.withListChunk(samples), 0),
                 new FakeGoogleTtsServer.Chunk(more, 0));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(CHIRP).synthesize("שלום.", heard);
 
@@ -123,7 +124,7 @@ class GoogleTtsTest {
     @Test
     void anUnavailableServiceReachesOnErrorWithTheStatus() throws Exception {
         server.unary = request -> FakeGoogleTtsServer.Answer.failure(Status.UNAVAILABLE.withDescription("maintenance"));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(WAVENET).synthesize("שלום.", heard);
 
@@ -137,7 +138,7 @@ class GoogleTtsTest {
         server.streaming = new FakeGoogleTtsServer.Script(
                 java.util.List.of(new FakeGoogleTtsServer.Chunk(MulawWavBytes.ramp(0, 100), 0)),
                 Status.INTERNAL.withDescription("boom"), false);
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(CHIRP).synthesize("שלום.", heard);
 
@@ -149,7 +150,7 @@ class GoogleTtsTest {
     @Test
     void aServiceThatNeverAnswersFailsAfterTheStallTimeoutAndTheCallIsCancelled() throws Exception {
         server.unary = request -> FakeGoogleTtsServer.Answer.never();
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
         long startNs = System.nanoTime();
 
         tts(WAVENET).synthesize("שלום.", heard);
@@ -165,7 +166,7 @@ class GoogleTtsTest {
     void aStreamThatStallsAfterItsFirstChunkFailsAfterTheStallTimeout() throws Exception {
         server.streaming = new FakeGoogleTtsServer.Script(
                 java.util.List.of(new FakeGoogleTtsServer.Chunk(MulawWavBytes.ramp(0, 100), 0)), null, true);
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(CHIRP).synthesize("שלום.", heard);
 
@@ -178,13 +179,13 @@ class GoogleTtsTest {
     @Test
     void aSlowFirstChunkWithinTheStallTimeoutIsStillDelivered() throws Exception {
         // A first synthesis connects the channel, so the slow one measures the server's delay, not the JVM's warm-up.
-        RecordingListener warmUp = new RecordingListener();
+        RecordingTtsListener warmUp = new RecordingTtsListener();
         tts(CHIRP).synthesize("שלום.", warmUp);
         assertThat(warmUp.awaitEnd(WAIT)).isTrue();
         server.streaming = FakeGoogleTtsServer.Script.of(
                 new FakeGoogleTtsServer.Chunk(MulawWavBytes.ramp(0, 100), STALL_MS / 2),
                 new FakeGoogleTtsServer.Chunk(MulawWavBytes.ramp(0, 100), STALL_MS / 2));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts.synthesize("שלום.", heard);
 
@@ -197,7 +198,7 @@ class GoogleTtsTest {
     void cancelStopsDeliveryAtOnceAndCancelsTheCall() throws Exception {
         server.streaming = FakeGoogleTtsServer.Script.of(new FakeGoogleTtsServer.Chunk(new byte[100], 0),
                 new FakeGoogleTtsServer.Chunk(new byte[100], 150), new FakeGoogleTtsServer.Chunk(new byte[100], 150));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         Cancellable synthesis = tts(CHIRP).synthesize("שלום.", heard);
         assertThat(heard.awaitFirstAudio(WAIT)).isTrue();
@@ -212,7 +213,7 @@ class GoogleTtsTest {
 
     @Test
     void blankTextEndsWithDoneAndSendsNothing() throws Exception {
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(WAVENET).synthesize("  \n ", heard);
 
@@ -226,7 +227,7 @@ class GoogleTtsTest {
     void answersThatAreNot8kMulawAreRefusedWithWhatWasFound() throws Exception {
         server.unary = request -> FakeGoogleTtsServer.Answer.wav(MulawWavBytes.wav(
                 MulawWavBytes.fmt(1, 1, 24_000, 16, 16), null, new byte[480]));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts(WAVENET).synthesize("שלום.", heard);
 

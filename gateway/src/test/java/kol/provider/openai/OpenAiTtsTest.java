@@ -16,6 +16,7 @@ import kol.provider.Cancellable;
 import kol.provider.openai.ScriptedHttpServer.Ending;
 import kol.provider.openai.ScriptedHttpServer.Part;
 import kol.provider.openai.ScriptedHttpServer.Response;
+import kol.provider.tts.RecordingTtsListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class OpenAiTtsTest {
         byte[] a = ramp(0, 1001);
         byte[] b = ramp(3, 4999);
         server.response = Response.stream(Ending.COMPLETE, new Part(a, 0), new Part(b, 300));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         OpenAiTts tts = tts();
         tts.synthesize("שלום, הגעתם למרפאה.", heard);
@@ -76,7 +77,7 @@ class OpenAiTtsTest {
     void aRateLimitReachesOnErrorWithTheStatusAndOpenAisMessage() throws Exception {
         server.response = Response.error(429, "{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini-tts\","
                 + "\"type\":\"requests\"}}");
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -87,7 +88,7 @@ class OpenAiTtsTest {
     @Test
     void aStreamCutOffMidWayReachesOnErrorAfterItsAudio() throws Exception {
         server.response = Response.stream(Ending.CUT_OFF, new Part(ramp(0, 800), 0));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -99,7 +100,7 @@ class OpenAiTtsTest {
     @Test
     void aStalledStreamFailsAfterTheStallTimeoutAndItsConnectionIsClosed() throws Exception {
         server.response = Response.stream(Ending.HANG, new Part(ramp(0, 800), 0));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -112,7 +113,7 @@ class OpenAiTtsTest {
     void aSlowFirstChunkWithinTheStallTimeoutIsStillDelivered() throws Exception {
         server.response = Response.stream(Ending.COMPLETE, new Part(ramp(0, 100), STALL_MS / 2),
                 new Part(ramp(0, 100), STALL_MS / 2));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         tts().synthesize("שלום.", heard);
 
@@ -124,7 +125,7 @@ class OpenAiTtsTest {
     @Test
     void cancelClosesTheConnectionAndStopsDeliveryAtOnce() throws Exception {
         server.response = Response.stream(Ending.HANG, new Part(ramp(0, 800), 0), new Part(ramp(0, 800), 300));
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         Cancellable synthesis = tts().synthesize("שלום.", heard);
         assertThat(heard.awaitFirstAudio(WAIT)).isTrue();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import kol.base.Settings;
 import kol.provider.Cancellable;
+import kol.provider.tts.RecordingTtsListener;
 import kol.provider.tts.TextToSpeech;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,8 @@ class TtsCacheTest {
         return new TtsCache(provider, "he-IL-Wavenet-A|he-IL|1.0", dir, Set.of(GREETING));
     }
 
-    private static RecordingListener speak(TextToSpeech tts, String text) throws InterruptedException {
-        RecordingListener heard = new RecordingListener();
+    private static RecordingTtsListener speak(TextToSpeech tts, String text) throws InterruptedException {
+        RecordingTtsListener heard = new RecordingTtsListener();
         tts.synthesize(text, heard);
         assertThat(heard.awaitEnd(WAIT)).isTrue();
         return heard;
@@ -50,8 +51,8 @@ class TtsCacheTest {
         provider.audio = TtsCacheTestAudio.ramp(10_000);
         TtsCache cache = cache();
 
-        RecordingListener first = speak(cache, GREETING);
-        RecordingListener second = speak(cache, "  " + GREETING + "\n");
+        RecordingTtsListener first = speak(cache, GREETING);
+        RecordingTtsListener second = speak(cache, "  " + GREETING + "\n");
 
         assertThat(first.done()).isTrue();
         assertThat(second.done()).isTrue();
@@ -80,7 +81,7 @@ class TtsCacheTest {
         provider.failAtEnd = new IOException("HTTP 503");
         TtsCache cache = cache();
 
-        RecordingListener heard = speak(cache, GREETING);
+        RecordingTtsListener heard = speak(cache, GREETING);
 
         assertThat(heard.error()).hasMessage("HTTP 503");
         assertThat(cache.fileFor(GREETING)).doesNotExist();
@@ -95,7 +96,7 @@ class TtsCacheTest {
         provider.chunkBytes = 10;
         provider.chunkDelayMs = 5;
         TtsCache cache = cache();
-        RecordingListener heard = new RecordingListener();
+        RecordingTtsListener heard = new RecordingTtsListener();
 
         Cancellable synthesis = cache.synthesize(GREETING, heard);
         assertThat(heard.awaitFirstAudio(WAIT)).isTrue();
@@ -114,7 +115,7 @@ class TtsCacheTest {
         TtsCache cache = cache();
         speak(cache, GREETING);
         AtomicReference<Cancellable> synthesis = new AtomicReference<>();
-        RecordingListener heard = new RecordingListener() {
+        RecordingTtsListener heard = new RecordingTtsListener() {
             @Override
             public void onAudio(byte[] chunk, int off, int len) {
                 super.onAudio(chunk, off, len);
@@ -149,7 +150,7 @@ class TtsCacheTest {
         TtsCache cache = cache();
         Files.createDirectories(cache.fileFor(GREETING).resolve("not-a-file"));
 
-        RecordingListener heard = speak(cache, GREETING);
+        RecordingTtsListener heard = speak(cache, GREETING);
 
         assertThat(heard.done()).isTrue();
         assertThat(heard.audio()).isEqualTo(provider.audio);

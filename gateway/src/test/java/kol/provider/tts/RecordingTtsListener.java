@@ -1,14 +1,16 @@
-package kol.provider.google;
+package kol.provider.tts;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import kol.provider.tts.TtsListener;
 
-/** Keeps what one synthesis delivers and counts the ends, so a test can check the listener contract. */
-final class RecordingListener implements TtsListener {
+/**
+ * Keeps what one synthesis delivers and counts the ends, so a test of any voice can check the listener contract.
+ * Open for a test that needs to act on an event as it comes.
+ */
+public class RecordingTtsListener implements TtsListener {
 
     private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final AtomicInteger chunks = new AtomicInteger();
@@ -50,38 +52,38 @@ final class RecordingListener implements TtsListener {
         ended.countDown();
     }
 
-    boolean awaitEnd(Duration timeout) throws InterruptedException {
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
         return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean awaitFirstAudio(Duration timeout) throws InterruptedException {
+    public boolean awaitFirstAudio(Duration timeout) throws InterruptedException {
         return firstAudio.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    byte[] audio() {
+    public byte[] audio() {
         synchronized (audio) {
             return audio.toByteArray();
         }
     }
 
-    int chunks() {
+    public int chunks() {
         return chunks.get();
     }
 
-    int ends() {
+    public int ends() {
         return ends.get();
     }
 
     /** Callbacks that broke the contract: audio after the end, or a second end. */
-    int afterEnd() {
+    public int afterEnd() {
         return afterEnd.get();
     }
 
-    boolean done() {
+    public boolean done() {
         return done;
     }
 
-    Exception error() {
+    public Exception error() {
         return error;
     }
 }
