@@ -1,4 +1,4 @@
-package kol.provider.elevenlabs;
+package kol.provider;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,48 +18,49 @@ import java.util.concurrent.CountDownLatch;
 /**
  * An HTTP/1.1 server on a loopback port, written on a bare socket so a test controls the bytes: a status, a body sent
  * in timed chunks with chunked transfer encoding, and how the body ends (properly, cut off mid-stream, or never). It
- * records each request and notices when the client closes the connection.
+ * records each request and notices when the client closes the connection. Shared by the tests of the voices that
+ * stream over HTTP.
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
 
     /** How a streamed body ends. */
-    enum Ending { COMPLETE, CUT_OFF, HANG }
+    public enum Ending { COMPLETE, CUT_OFF, HANG }
 
     /** One body part, written {@code delayMs} after the previous one. */
-    record Part(byte[] bytes, long delayMs) {
+    public record Part(byte[] bytes, long delayMs) {
     }
 
     /** What the server answers. */
-    record Response(int status, String contentType, List<Part> parts, Ending ending) {
-        static Response stream(Ending ending, Part... parts) {
+    public record Response(int status, String contentType, List<Part> parts, Ending ending) {
+        public static Response stream(Ending ending, Part... parts) {
             return new Response(200, "audio/basic", List.of(parts), ending);
         }
 
-        static Response error(int status, String json) {
+        public static Response error(int status, String json) {
             return new Response(status, "application/json",
                     List.of(new Part(json.getBytes(StandardCharsets.UTF_8), 0)), Ending.COMPLETE);
         }
     }
 
     /** A request as received. */
-    record Request(String method, String target, Map<String, String> headers, String body) {
+    public record Request(String method, String target, Map<String, String> headers, String body) {
     }
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
-    final CountDownLatch clientClosed = new CountDownLatch(1);
-    volatile Response response = Response.stream(Ending.COMPLETE);
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final CountDownLatch clientClosed = new CountDownLatch(1);
+    public volatile Response response = Response.stream(Ending.COMPLETE);
 
     private final ServerSocket socket;
     private final Thread acceptor;
 
-    ScriptedHttpServer() throws IOException {
+    public ScriptedHttpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::accept, "scripted-http");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + socket.getLocalPort();
     }
 
