@@ -33,7 +33,7 @@ import org.agrona.concurrent.SystemNanoClock;
  */
 public final class CallSimulator implements AutoCloseable {
     /** Twilio sends no frame anywhere near this; it only has to exceed what a bursting server might put in one. */
-    private static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     private final Vertx vertx;
     private final int eventLoops;

@@ -27,6 +27,11 @@ final class ServerMessages {
         return new ServerMessage.Invalid("binary frame of " + bytes + " bytes (Twilio accepts only JSON text)");
     }
 
+    /** The reason a message in fragments is invalid: it grew past what the simulator puts together. */
+    static ServerMessage.Invalid tooBig(int maxMessageBytes) {
+        return new ServerMessage.Invalid("message in fragments over " + maxMessageBytes + " bytes");
+    }
+
     /** Reads one text message of the stream {@code streamSid}. */
     static ServerMessage parse(String text, String streamSid) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);

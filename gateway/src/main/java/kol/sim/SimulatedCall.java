@@ -1,16 +1,12 @@
 package kol.sim;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import kol.audio.G711;
 import kol.audio.Telephony;
 import kol.carrier.twilio.TwilioSignature;
+import kol.carrier.twilio.WebSocketMessages;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.NanoClock;
 
@@ -73,9 +70,6 @@ final class SimulatedCall implements CallTicker.Ticked {
     private PlayoutBuffer playout;
     private ArrivalStats arrivals;
     private boolean over;
-    /** A message arriving in fragments, until its final frame; null otherwise. */
-    private Buffer fragments;
-    private boolean fragmentsAreText;
 
     /**
      * @param tickerOwner the simulator, whose {@link ContextTicker} on {@code context} will service this call
@@ -164,7 +158,23 @@ final class SimulatedCall implements CallTicker.Ticked {
         playout = new PlayoutBuffer(originNs, options.jitterBufferMs(),
                 botRecording == null ? PlayoutSink.NONE : botRecording, this::echoMark);
         arrivals = new ArrivalStats(originNs);
-        ws.frameHandler(this::onFrame);
+        var receiver = new WebSocketMessages.Receiver() {
+            @Override
+            public void onText(byte[] utf8, int offset, int length) {
+                SimulatedCall.this.onText(utf8, offset, length);
+            }
+
+            @Override
+            public void onBinary(int length) {
+                onInvalid(ServerMessages.binary(length));
+            }
+
+            @Override
+            public void onTooBig(int maxMessageBytes) {
+                onInvalid(ServerMessages.tooBig(maxMessageBytes));
+            }
+        };
+        ws.frameHandler(new WebSocketMessages(CallSimulator.MAX_MESSAGE_BYTES, receiver)::onFrame);
         ws.closeHandler(v -> onServerClose());
         ws.exceptionHandler(e -> {
             // A protocol error is followed by a close; the close handler ends the call.
@@ -220,50 +230,6 @@ final class SimulatedCall implements CallTicker.Ticked {
             callerRecording.play(frame, 0, frame.length);
         }
         live.frameSent();
-    }
-
-    /**
-     * Every WebSocket frame: a whole message is read straight from its bytes (no String per message: 50 a second per
-     * call), one in fragments is put together first. Ping, pong and close are Vert.x's to answer.
-     */
-    private void onFrame(WebSocketFrame wsFrame) {
-        switch (wsFrame.type()) {
-            case TEXT, BINARY -> {
-                fragments = null;
-                if (wsFrame.isFinal()) {
-                    onMessage(wsFrame.type() == WebSocketFrameType.TEXT, wsFrame.binaryData());
-                } else {
-                    fragmentsAreText = wsFrame.type() == WebSocketFrameType.TEXT;
-                    fragments = Buffer.buffer().appendBuffer(wsFrame.binaryData());
-                }
-            }
-            case CONTINUATION -> {
-                if (fragments != null) {
-                    fragments.appendBuffer(wsFrame.binaryData());
-                    if (wsFrame.isFinal()) {
-                        Buffer whole = fragments;
-                        fragments = null;
-                        onMessage(fragmentsAreText, whole);
-                    }
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void onMessage(boolean text, Buffer data) {
-        if (!text) {
-            onInvalid(ServerMessages.binary(data.length()));
-            return;
-        }
-        ByteBuf bytes = ((BufferInternal) data).getByteBuf();
-        if (bytes.hasArray()) {
-            onText(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
-        } else {
-            byte[] copy = data.getBytes();
-            onText(copy, 0, copy.length);
-        }
     }
 
     private void onText(byte[] utf8, int offset, int length) {

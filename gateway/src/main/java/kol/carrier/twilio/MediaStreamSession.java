@@ -2,12 +2,7 @@ package kol.carrier.twilio;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -65,9 +60,6 @@ public final class MediaStreamSession implements CallSession {
     private long timerId = -1;
     private boolean ended;
     private String lastError;
-    /** A text or binary message arriving in fragments, until its final frame; null otherwise. */
-    private Buffer fragments;
-    private boolean fragmentsAreText;
 
     private int frameFill;
     private long lastChunk = -1;
@@ -96,7 +88,28 @@ public final class MediaStreamSession implements CallSession {
 
     /** Wires the socket's handlers. */
     void open() {
-        socket.frameHandler(this::onFrame);
+        WebSocketMessages messages = new WebSocketMessages(config.maxMessageBytes(), new WebSocketMessages.Receiver() {
+            @Override
+            public void onText(byte[] utf8, int offset, int length) {
+                MediaStreamSession.this.onText(utf8, offset, length);
+            }
+
+            @Override
+            public void onBinary(int length) {
+                if (!ended && admit()) {
+                    invalid("binary frame of " + length + " bytes skipped (Media Streams messages are JSON text)");
+                }
+            }
+
+            @Override
+            public void onTooBig(int maxMessageBytes) {
+                if (!ended) {
+                    closeSocket((short) 1009, "inbound message too big (over " + maxMessageBytes
+                            + " bytes in fragments; WS_MAX_MESSAGE_BYTES)");
+                }
+            }
+        });
+        socket.frameHandler(messages::onFrame);
         socket.exceptionHandler(e -> {
             if (lastError == null) {
                 lastError = e.getMessage();
@@ -140,62 +153,13 @@ public final class MediaStreamSession implements CallSession {
 
     // ---------------------------------------------------------------- inbound
 
-    /**
-     * Every WebSocket frame. A whole text message is parsed straight from the frame's bytes (no String of it is made:
-     * fifty a second per call); a message in fragments is put together first, within {@code WS_MAX_MESSAGE_BYTES}.
-     * Ping, pong and close frames are Vert.x's to answer.
-     */
-    private void onFrame(WebSocketFrame wsFrame) {
-        if (ended) {
-            return;
-        }
-        switch (wsFrame.type()) {
-            case TEXT, BINARY -> {
-                fragments = null;
-                if (wsFrame.isFinal()) {
-                    onMessage(wsFrame.type() == WebSocketFrameType.TEXT, wsFrame.binaryData());
-                } else {
-                    fragmentsAreText = wsFrame.type() == WebSocketFrameType.TEXT;
-                    fragments = Buffer.buffer().appendBuffer(wsFrame.binaryData());
-                }
-            }
-            case CONTINUATION -> {
-                if (fragments == null) {
-                    return; // a continuation of nothing: Netty's decoder closes such a connection (1002) itself
-                }
-                fragments.appendBuffer(wsFrame.binaryData());
-                if (fragments.length() > config.maxMessageBytes()) {
-                    fragments = null;
-                    closeSocket((short) 1009, "inbound message too big (over " + config.maxMessageBytes()
-                            + " bytes in fragments; WS_MAX_MESSAGE_BYTES)");
-                } else if (wsFrame.isFinal()) {
-                    Buffer whole = fragments;
-                    fragments = null;
-                    onMessage(fragmentsAreText, whole);
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void onMessage(boolean text, Buffer data) {
+    /** A whole text message, as the frame's UTF-8 bytes (no String of it is made). */
+    private void onText(byte[] utf8, int offset, int length) {
         if (ended || !admit()) {
             return;
         }
-        if (!text) {
-            invalid("binary frame of " + data.length() + " bytes skipped (Media Streams messages are JSON text)");
-            return;
-        }
         try {
-            ByteBuf bytes = ((BufferInternal) data).getByteBuf();
-            if (bytes.hasArray()) {
-                TwilioCodec.parse(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes(),
-                        message);
-            } else {
-                byte[] copy = data.getBytes();
-                TwilioCodec.parse(copy, 0, copy.length, message);
-            }
+            TwilioCodec.parse(utf8, offset, length, message);
         } catch (TwilioProtocolException e) {
             invalid(e.getMessage());
             return;
