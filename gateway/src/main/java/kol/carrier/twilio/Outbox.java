@@ -47,7 +47,7 @@ final class Outbox {
     /** Writes {@code frame} to {@code socket} on the event loop, then calls {@code done} with the write's result. */
     void send(ServerWebSocket socket, WebSocketFrame frame, Handler<AsyncResult<Void>> done) {
         if (!pending.offer(new Pending(socket, frame, done))) {
-            socket.writeFrame(frame).onComplete(done);
+            write(socket, frame, done);
             return;
         }
         if (scheduled.compareAndSet(false, true)) {
@@ -60,11 +60,16 @@ final class Outbox {
         scheduled.set(false);
         Pending next;
         while ((next = pending.poll()) != null) {
-            try {
-                next.socket.writeFrame(next.frame).onComplete(next.done);
-            } catch (IllegalStateException closed) {
-                next.done.handle(Future.failedFuture(closed));
-            }
+            write(next.socket, next.frame, next.done);
+        }
+    }
+
+    private static void write(ServerWebSocket socket, WebSocketFrame frame, Handler<AsyncResult<Void>> done) {
+        try {
+            socket.writeFrame(frame).onComplete(done);
+        } catch (IllegalStateException closed) {
+            // The socket closed after the pacer's check: the call is ending, the frame goes nowhere.
+            done.handle(Future.failedFuture(closed));
         }
     }
 
