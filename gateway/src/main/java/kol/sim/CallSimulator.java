@@ -19,8 +19,8 @@ import org.agrona.concurrent.SystemNanoClock;
 
 /**
  * Places simulated Twilio calls against a Kol server, one or thousands, on a Vert.x instance the caller owns
- * (no thread or timer per call: each call lives on one event loop, whose single 20 ms {@link CallTicker} tick
- * services all of its calls).
+ * (no thread or timer per call: each call lives on one event loop, whose {@link CallTicker} services all of its
+ * calls, spread over the phases of the 20 ms cycle).
  *
  * <pre>{@code
  * try (CallSimulator simulator = new CallSimulator(vertx)) {
@@ -48,7 +48,7 @@ public final class CallSimulator implements AutoCloseable {
 
     /**
      * A simulator that spreads many calls over {@code eventLoops} contexts: as many as {@code vertx} has event loops
-     * puts one 20 ms tick on each.
+     * puts one {@link CallTicker} on each.
      */
     public CallSimulator(Vertx vertx, int eventLoops) {
         this(vertx, eventLoops, new SystemNanoClock());

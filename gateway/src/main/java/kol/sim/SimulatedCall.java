@@ -31,9 +31,9 @@ import org.agrona.concurrent.NanoClock;
  * <p>Thread rule: everything after construction runs on the call's Vert.x {@link Context} (one event loop): the
  * WebSocket handlers and the context's {@link CallTicker} tick. Nothing here is shared except {@link LiveStats}.
  *
- * <p>The call has no timer of its own: once its stream is open, the tick of its event loop sends the frames that
- * are due on its {@link FrameSchedule}, plays its buffer and echoes the marks whose audio has played, so a mark's
- * echo may come up to one 20 ms tick after its audio finished.
+ * <p>The call has no timer of its own: once its stream is open, its phase's tick on its event loop sends the frames
+ * that are due on its {@link FrameSchedule}, plays its buffer and echoes the marks whose audio has played, so a
+ * mark's echo may come up to 20 ms after its audio finished.
  */
 final class SimulatedCall implements CallTicker.Ticked {
     private static final int REASONS_KEPT = 5;

@@ -29,19 +29,33 @@ class CallTickerTest {
         }
     }
 
+    private static final long STEP = CallTicker.STEP_NS;
+
     @Test
-    void servicesEveryCallOnceATickAtTheSameTime() {
+    void spreadsCallsOverThePhasesSoonestFirst() {
+        List<Long> firstTicks = new ArrayList<>();
+        for (int i = 0; i < 2 * CallTicker.PHASES; i++) {
+            firstTicks.add(ticker.add(new Recording(100), START));
+        }
+
+        for (int i = 0; i < firstTicks.size(); i++) {
+            assertThat(firstTicks.get(i)).as("call %d", i).isEqualTo(START + i % CallTicker.PHASES * STEP);
+        }
+    }
+
+    @Test
+    void servicesEachCallOnceACycleAtItsPhasesGridPoint() {
         Recording first = new Recording(100);
         Recording second = new Recording(100);
         ticker.add(first, START);
         ticker.add(second, START);
 
-        assertThat(ticker.doWork(START + 1 * MS)).isEqualTo(2);
-        assertThat(ticker.doWork(START + 21 * MS)).isEqualTo(2);
+        assertThat(ticker.doWork(START)).isEqualTo(1);
+        assertThat(ticker.doWork(START + STEP)).isEqualTo(1);
+        assertThat(ticker.doWork(START + 20 * MS)).isEqualTo(1);
 
-        assertThat(first.ticksNs).containsExactly(START + 1 * MS, START + 21 * MS);
-        assertThat(second.ticksNs).isEqualTo(first.ticksNs);
-        assertThat(ticker.nextTickNs()).isEqualTo(START + 40 * MS);
+        assertThat(first.ticksNs).containsExactly(START, START + 20 * MS);
+        assertThat(second.ticksNs).containsExactly(START + STEP);
     }
 
     @Test
@@ -50,39 +64,50 @@ class CallTickerTest {
         ticker.add(call, START);
         ticker.doWork(START);
 
-        assertThat(ticker.doWork(START + 19 * MS)).isZero();
+        assertThat(ticker.doWork(START + STEP - 1)).isZero();
         assertThat(call.ticksNs).containsExactly(START);
         assertThat(ticker.ticks()).isEqualTo(1);
     }
 
     @Test
-    void aLateTickRunsOnceAndTheGridKeepsItsPhase() {
-        Recording call = new Recording(100);
-        ticker.add(call, START);
+    void theNextWakeUpIsTheNextPhaseWithCalls() {
+        ticker.add(new Recording(100), START);
         ticker.doWork(START);
 
-        ticker.doWork(START + 75 * MS);
-
-        assertThat(call.ticksNs).containsExactly(START, START + 75 * MS);
-        assertThat(ticker.nextTickNs()).isEqualTo(START + 80 * MS);
-        assertThat(ticker.skippedTicks()).isEqualTo(2);
+        assertThat(ticker.nextTickNs()).isEqualTo(START + STEP);
+        assertThat(ticker.nextDueNs()).isEqualTo(START + 20 * MS);
     }
 
     @Test
-    void aCallThatIsOverLeavesAndTheOthersStayInOrder() {
-        Recording shortCall = new Recording(1);
-        Recording longCall = new Recording(100);
-        Recording lastCall = new Recording(100);
-        ticker.add(shortCall, START);
-        ticker.add(longCall, START);
-        ticker.add(lastCall, START);
-
+    void aLateWakeUpServicesEachPhaseOnceAndTheGridKeepsItsPhase() {
+        Recording first = new Recording(100);
+        Recording second = new Recording(100);
+        ticker.add(first, START);
+        ticker.add(second, START);
         ticker.doWork(START);
-        assertThat(ticker.doWork(START + 20 * MS)).isEqualTo(2);
 
+        assertThat(ticker.doWork(START + 75 * MS)).isEqualTo(2);
+
+        assertThat(first.ticksNs).containsExactly(START, START + 75 * MS);
+        assertThat(second.ticksNs).containsExactly(START + 75 * MS);
+        // Points START + 2 ms … START + 20 ms were serviced; START + 22 ms … START + 74 ms were passed over.
+        assertThat(ticker.skippedTicks()).isEqualTo(27);
+        assertThat(ticker.nextTickNs()).isEqualTo(START + 76 * MS);
+    }
+
+    @Test
+    void aCallThatIsOverLeavesAndItsPhaseTakesTheNextCall() {
+        Recording shortCall = new Recording(1);
+        ticker.add(shortCall, START);
+        for (int i = 1; i < CallTicker.PHASES; i++) {
+            ticker.add(new Recording(100), START);
+        }
+        ticker.doWork(START + 18 * MS);
         assertThat(shortCall.ticksNs).hasSize(1);
-        assertThat(longCall.ticksNs).hasSize(2);
-        assertThat(lastCall.ticksNs).hasSize(2);
+
+        // Every phase but the first holds one call; the short call's left it empty, due again at START + 20 ms.
+        assertThat(ticker.add(new Recording(100), START + 19 * MS)).isEqualTo(START + 20 * MS);
+        assertThat(ticker.doWork(START + 20 * MS)).isEqualTo(1);
     }
 
     @Test
@@ -93,16 +118,20 @@ class CallTickerTest {
 
         long firstTickNs = ticker.add(new Recording(1), START + 1_005 * MS);
 
-        assertThat(firstTickNs).isEqualTo(START + 1_020 * MS);
+        assertThat(firstTickNs).isEqualTo(START + 1_006 * MS);
         assertThat(ticker.nextTickNs()).isEqualTo(firstTickNs);
     }
 
     @Test
-    void aCallJoiningARunningTickerIsServicedByItsNextTick() {
+    void aCallJoiningARunningTickerStartsOnAGridPointStillAhead() {
         ticker.add(new Recording(100), START);
         ticker.doWork(START);
 
-        assertThat(ticker.add(new Recording(100), START + 5 * MS)).isEqualTo(START + 20 * MS);
-        assertThat(ticker.doWork(START + 20 * MS)).isEqualTo(2);
+        // The points at START + 2 and 4 ms are not serviced yet but already past: the next free one is START + 6 ms.
+        long firstTickNs = ticker.add(new Recording(100), START + 5 * MS);
+
+        assertThat(firstTickNs).isEqualTo(START + 6 * MS);
+        assertThat(ticker.nextDueNs()).isEqualTo(firstTickNs);
+        assertThat(ticker.doWork(START + 6 * MS)).isEqualTo(1);
     }
 }
