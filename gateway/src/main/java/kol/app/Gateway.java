@@ -53,6 +53,8 @@ public final class Gateway implements AutoCloseable {
                 .availableProcessors()), r -> {
                     Thread thread = new Thread(r, "kol-producer-" + threads.incrementAndGet());
                     thread.setDaemon(true);
+                    // Producers keep each call's queue at real time plus the lead: audio path, like the pacer.
+                    thread.setPriority(Thread.MAX_PRIORITY);
                     return thread;
                 });
         CallApp app = null;

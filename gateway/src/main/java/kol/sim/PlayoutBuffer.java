@@ -98,6 +98,11 @@ final class PlayoutBuffer {
 
     /** Audio from the server. */
     void onMedia(byte[] muLaw, long nowNs) {
+        onMedia(muLaw, muLaw.length, nowNs);
+    }
+
+    /** Audio from the server: {@code muLaw[0, length)}. */
+    void onMedia(byte[] muLaw, int length, long nowNs) {
         advance(nowNs);
         long now = toSample(nowNs);
         if (bufferedBytes == 0) {
@@ -107,8 +112,8 @@ final class PlayoutBuffer {
             }
             playheadSample = now + jitterSamples;
         }
-        enqueue(muLaw);
-        enqueuedBytes += muLaw.length;
+        enqueue(muLaw, length);
+        enqueuedBytes += length;
         maxDepthSamples = Math.max(maxDepthSamples, playheadSample + bufferedBytes - now);
     }
 
@@ -176,9 +181,9 @@ final class PlayoutBuffer {
         return playedBytes / SAMPLES_PER_MS;
     }
 
-    private void enqueue(byte[] muLaw) {
-        if (bufferedBytes + muLaw.length > ring.length) {
-            byte[] grown = new byte[Math.max(2 * ring.length, bufferedBytes + muLaw.length)];
+    private void enqueue(byte[] muLaw, int length) {
+        if (bufferedBytes + length > ring.length) {
+            byte[] grown = new byte[Math.max(2 * ring.length, bufferedBytes + length)];
             int first = Math.min(bufferedBytes, ring.length - ringHead);
             System.arraycopy(ring, ringHead, grown, 0, first);
             System.arraycopy(ring, 0, grown, first, bufferedBytes - first);
@@ -186,10 +191,10 @@ final class PlayoutBuffer {
             ringHead = 0;
         }
         int tail = (ringHead + bufferedBytes) % ring.length;
-        int first = Math.min(muLaw.length, ring.length - tail);
+        int first = Math.min(length, ring.length - tail);
         System.arraycopy(muLaw, 0, ring, tail, first);
-        System.arraycopy(muLaw, first, ring, 0, muLaw.length - first);
-        bufferedBytes += muLaw.length;
+        System.arraycopy(muLaw, first, ring, 0, length - first);
+        bufferedBytes += length;
     }
 
     private void release(PendingMark mark, long nowNs, boolean cleared) {

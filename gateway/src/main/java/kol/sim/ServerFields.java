@@ -1,12 +1,12 @@
 package kol.sim;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import kol.base.JsonReader;
+import kol.base.JsonReader.Token;
+import kol.base.JsonSyntaxException;
 
 /**
  * The fields of one server message as a single streaming pass found them: which of the four documented top-level
@@ -22,7 +22,11 @@ final class ServerFields {
     static final int MEDIA = 4;
     static final int MARK = 8;
     private static final String[] NAMES = {"event", "streamSid", "media", "mark"};
+    private static final byte[][] NAME_BYTES = JsonReader.names(NAMES);
     private static final String[] EVENTS = {"media", "mark", "clear"};
+    private static final byte[][] EVENT_BYTES = JsonReader.names(EVENTS);
+    private static final byte[][] PAYLOAD = JsonReader.names("payload");
+    private static final byte[][] NAME = JsonReader.names("name");
 
     private int seen;
     private int duplicates;
@@ -38,46 +42,52 @@ final class ServerFields {
     }
 
     /**
-     * Reads one JSON object; null when the text is not exactly one (a scalar, an array, trailing tokens). A known
-     * event name and a {@code streamSid} equal to {@code expectedStreamSid} are matched in the parser's own buffer
-     * and kept as the constant strings, so the common message allocates neither.
+     * Reads one JSON object; null when the text is not exactly one (a scalar, an array); throws when it is not JSON.
+     * A known event name and a {@code streamSid} equal to {@code expectedStreamSid} are matched in the reader's
+     * buffer and kept as the constant strings, so the common message allocates neither.
      */
-    static ServerFields read(JsonParser parser, String expectedStreamSid) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+    static ServerFields read(JsonReader reader, String expectedStreamSid) throws JsonSyntaxException {
+        if (reader.next() != Token.START_OBJECT) {
+            while (reader.next() != null) {
+                reader.skipChildren();
+            }
             return null;
         }
         ServerFields fields = new ServerFields();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
+        while (reader.next() == Token.FIELD_NAME) {
+            int name = reader.match(NAME_BYTES);
+            String unknownName = name < 0 ? reader.text() : null;
+            Token value = reader.next();
             switch (name) {
-                case "event" -> {
+                case 0 -> {
                     fields.saw(EVENT);
-                    fields.event = value == JsonToken.VALUE_STRING ? oneOf(parser, EVENTS) : null;
+                    int known = value == Token.STRING ? reader.match(EVENT_BYTES) : -1;
+                    fields.event = known >= 0 ? EVENTS[known] : value == Token.STRING ? reader.text() : null;
                 }
-                case "streamSid" -> {
+                case 1 -> {
                     fields.saw(STREAM_SID);
-                    fields.streamSid = value == JsonToken.VALUE_STRING ? same(parser, expectedStreamSid) : null;
-                    fields.streamSidShown = value == JsonToken.VALUE_STRING ? null : shown(parser, value);
+                    fields.streamSid = value == Token.STRING ? reader.textSameAs(expectedStreamSid) : null;
+                    fields.streamSidShown = value == Token.STRING ? null : shown(reader, value);
                 }
-                case "media" -> {
+                case 2 -> {
                     fields.saw(MEDIA);
-                    fields.media = Body.read(parser, "payload");
+                    fields.media = Body.read(reader, value, "payload", PAYLOAD, false);
                 }
-                case "mark" -> {
+                case 3 -> {
                     fields.saw(MARK);
-                    fields.mark = Body.read(parser, "name");
+                    fields.mark = Body.read(reader, value, "name", NAME, true);
                 }
                 default -> {
                     if (fields.unknown == null) {
                         fields.unknown = new ArrayList<>(2);
                     }
-                    fields.unknown.add(name);
+                    fields.unknown.add(unknownName);
                 }
             }
-            parser.skipChildren();
+            reader.skipChildren();
         }
-        return parser.nextToken() == null ? fields : null;
+        reader.next(); // after the object: null, or a syntax error for trailing content
+        return fields;
     }
 
     boolean has(int field) {
@@ -133,42 +143,12 @@ final class ServerFields {
         seen |= field;
     }
 
-    /** The string value the parser is on: the one of {@code known} it equals, else a new string. */
-    private static String oneOf(JsonParser parser, String[] known) throws IOException {
-        for (String candidate : known) {
-            if (isText(parser, candidate)) {
-                return candidate;
-            }
-        }
-        return parser.getText();
-    }
-
-    /** The string value the parser is on: {@code expected} when it equals it, else a new string. */
-    private static String same(JsonParser parser, String expected) throws IOException {
-        return isText(parser, expected) ? expected : parser.getText();
-    }
-
-    private static boolean isText(JsonParser parser, String candidate) throws IOException {
-        int length = parser.getTextLength();
-        if (candidate.length() != length) {
-            return false;
-        }
-        char[] chars = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        for (int i = 0; i < length; i++) {
-            if (chars[offset + i] != candidate.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A non-string value in a few characters: a scalar as written, a structure by its brackets. */
-    private static String shown(JsonParser parser, JsonToken value) throws IOException {
+    private static String shown(JsonReader reader, Token value) {
         return switch (value) {
             case START_OBJECT -> "{…}";
             case START_ARRAY -> "[…]";
-            default -> parser.getText();
+            default -> reader.text();
         };
     }
 
@@ -191,45 +171,78 @@ final class ServerFields {
         return out.toString();
     }
 
-    /** {@code media} or {@code mark}: an object that must hold exactly one field, {@code payload} or {@code name}. */
+    /**
+     * {@code media} or {@code mark}: an object that must hold exactly one field, {@code payload} or {@code name}. A
+     * payload is kept as where its raw text lies in the message (decoded in place by the caller); a name as a String.
+     */
     static final class Body {
         private final String key;
         private boolean object;
         private int keyCount;
-        private String value;
+        private boolean string;
+        private String text;
+        private boolean escaped;
+        private int rawStart;
+        private int rawLength;
         private List<String> unknown;
 
         private Body(String key) {
             this.key = key;
         }
 
-        /** Reads the value the parser is on; leaves the parser on its last token. */
-        static Body read(JsonParser parser, String key) throws IOException {
+        /** Reads the value {@code value} the reader is on; {@code keyBytes} is {@code key} as bytes. */
+        static Body read(JsonReader reader, Token value, String key, byte[][] keyBytes, boolean keepText)
+                throws JsonSyntaxException {
             Body body = new Body(key);
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
+            if (value != Token.START_OBJECT) {
                 return body;
             }
             body.object = true;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals(key)) {
+            while (reader.next() == Token.FIELD_NAME) {
+                boolean isKey = reader.match(keyBytes) == 0;
+                String other = isKey ? null : reader.text();
+                Token fieldValue = reader.next();
+                if (isKey) {
                     body.keyCount++;
-                    body.value = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    body.string = fieldValue == Token.STRING;
+                    if (body.string) {
+                        body.text = keepText ? reader.text() : null;
+                        body.escaped = reader.escaped();
+                        body.rawStart = reader.textStart();
+                        body.rawLength = reader.textLength();
+                    }
                 } else {
                     if (body.unknown == null) {
                         body.unknown = new ArrayList<>(2);
                     }
-                    body.unknown.add(name);
+                    body.unknown.add(other);
                 }
-                parser.skipChildren();
+                reader.skipChildren();
             }
             return body;
         }
 
-        /** The field's string value; null when it is not a string. */
+        /** Whether the field's value is a string. */
+        boolean isString() {
+            return string;
+        }
+
+        /** The field's string value (kept only when asked for); null when it is not a string. */
         String value() {
-            return value;
+            return string ? text : null;
+        }
+
+        /** Where the string's raw text lies in the message, and whether it has escapes (then it is not the text). */
+        boolean escaped() {
+            return escaped;
+        }
+
+        int rawStart() {
+            return rawStart;
+        }
+
+        int rawLength() {
+            return rawLength;
         }
 
         /** What is wrong with the body of {@code event}'s {@code field}; null when it is exactly right. */

@@ -3,8 +3,11 @@ package kol.sim;
 /** A message from the server, as the simulator (like Twilio) accepts it: media, mark, clear, or invalid. */
 sealed interface ServerMessage {
 
-    /** {@code {"event":"media","streamSid":…,"media":{"payload":…}}}, payload decoded. */
-    record Media(byte[] muLaw) implements ServerMessage {
+    /**
+     * {@code {"event":"media","streamSid":…,"media":{"payload":…}}}, payload decoded into {@code muLaw[0, length)}:
+     * the reader's buffer, valid until it reads the next message.
+     */
+    record Media(byte[] muLaw, int length) implements ServerMessage {
     }
 
     /** {@code {"event":"mark","streamSid":…,"mark":{"name":…}}}. */

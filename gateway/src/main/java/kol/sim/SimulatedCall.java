@@ -50,6 +50,7 @@ final class SimulatedCall implements CallTicker.Ticked {
     private final CompletableFuture<CallReport> result = new CompletableFuture<>();
     private final String accountSid = TwilioIds.accountSid();
     private final CallerMessages messages;
+    private final ServerMessages serverMessages = new ServerMessages();
     private final long totalFrames;
     private final byte[] frame = new byte[Telephony.FRAME_BYTES];
     private final WavRecorder botRecording;
@@ -237,13 +238,13 @@ final class SimulatedCall implements CallTicker.Ticked {
             return;
         }
         long nowNs = clock.nanoTime();
-        ServerMessage message = ServerMessages.parse(utf8, offset, length, messages.streamSid());
+        ServerMessage message = serverMessages.parse(utf8, offset, length, messages.streamSid());
         if (message instanceof ServerMessage.Media media) {
             int underrunsBefore = playout.underruns();
-            arrivals.onMedia(nowNs, media.muLaw().length);
+            arrivals.onMedia(nowNs, media.length());
             // On the caller audio's clock, as the utterance ends are.
             botArrivalsMs.addLong((nowNs - firstFrameNs) / 1_000_000);
-            playout.onMedia(media.muLaw(), nowNs);
+            playout.onMedia(media.muLaw(), media.length(), nowNs);
             live.frameReceived();
             if (playout.underruns() > underrunsBefore) {
                 live.underrun();

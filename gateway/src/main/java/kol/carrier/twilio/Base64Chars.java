@@ -1,11 +1,11 @@
 package kol.carrier.twilio;
 
 /**
- * Standard Base64 (RFC 4648, with padding) from the parser's char ranges and into a message's bytes: the Twilio
- * media path decodes and encodes every 20 ms per call, and the JDK's codec would cost a copy and an allocation per
- * frame. Strict: anything but the alphabet and final padding is an error.
+ * Standard Base64 (RFC 4648, with padding) from a message's bytes and into them: the Twilio media path decodes and
+ * encodes every 20 ms per call, on both ends (Kol and the caller simulator), and the JDK's codec would cost a copy
+ * and an allocation per frame. Strict: anything but the alphabet and final padding is an error.
  */
-final class Base64Chars {
+public final class Base64Chars {
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
     private static final byte[] ASCII = new byte[ALPHABET.length];
@@ -23,15 +23,15 @@ final class Base64Chars {
     }
 
     /** Bytes that {@code charCount} Base64 characters can hold at most. */
-    static int maxDecodedBytes(int charCount) {
+    public static int maxDecodedBytes(int charCount) {
         return charCount / 4 * 3;
     }
 
     /**
-     * Decodes {@code src[off..off+len)} into {@code dst} (which must hold {@link #maxDecodedBytes(int)}); returns the
-     * number of bytes, or -1 when the text is not valid Base64.
+     * Decodes the ASCII text {@code src[off..off+len)} into {@code dst} (which must hold
+     * {@link #maxDecodedBytes(int)}); returns the number of bytes, or -1 when the text is not valid Base64.
      */
-    static int decode(char[] src, int off, int len, byte[] dst) {
+    public static int decode(byte[] src, int off, int len, byte[] dst) {
         if (len % 4 != 0) {
             return -1;
         }
@@ -43,8 +43,8 @@ final class Base64Chars {
             if (a < 0 || b < 0) {
                 return -1;
             }
-            char c3 = src[i + 2];
-            char c4 = src[i + 3];
+            byte c3 = src[i + 2];
+            byte c4 = src[i + 3];
             boolean last = i + 4 == end;
             if (c3 == '=') {
                 if (!last || c4 != '=') {
@@ -107,7 +107,7 @@ final class Base64Chars {
         return o;
     }
 
-    private static int value(char c) {
-        return c < 128 ? VALUES[c] : -1;
+    private static int value(byte c) {
+        return c >= 0 ? VALUES[c] : -1;
     }
 }

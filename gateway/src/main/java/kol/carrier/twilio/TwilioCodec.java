@@ -1,103 +1,90 @@
 package kol.carrier.twilio;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import kol.base.JsonReader;
+import kol.base.JsonReader.Token;
+import kol.base.JsonSyntaxException;
 
 /**
  * Twilio Media Streams JSON, both ways, and nothing else: no I/O, no state beyond reused buffers.
  *
- * <p>Inbound messages are read with Jackson's streaming parser into a reused {@link TwilioInbound} (fields may come
- * in any order). {@code sequenceNumber}, {@code chunk} and {@code timestamp} are strings in Twilio's documentation;
- * numbers are accepted too, since some peers send them. Outbound messages carry exactly the documented fields
- * ({@code event}, {@code streamSid}, and {@code media.payload} or {@code mark.name}): Twilio rejects anything extra
- * with warning 31951.
+ * <p>Inbound messages are read with a {@link JsonReader} into a reused {@link TwilioInbound} (fields may come in any
+ * order), with no allocation for a media message. {@code sequenceNumber}, {@code chunk} and {@code timestamp} are
+ * strings in Twilio's documentation; numbers are accepted too, since some peers send them. Outbound messages carry
+ * exactly the documented fields ({@code event}, {@code streamSid}, and {@code media.payload} or {@code mark.name}):
+ * Twilio rejects anything extra with warning 31951.
  */
 public final class TwilioCodec {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final String[] EVENTS = {"connected", "start", "media", "dtmf", "mark", "stop"};
+    private static final TwilioInbound.Event[] EVENT_VALUES = {TwilioInbound.Event.CONNECTED,
+        TwilioInbound.Event.START, TwilioInbound.Event.MEDIA, TwilioInbound.Event.DTMF, TwilioInbound.Event.MARK,
+        TwilioInbound.Event.STOP};
+    private static final byte[][] EVENT_NAMES = JsonReader.names(EVENTS);
+    private static final byte[][] TOP = JsonReader.names("event", "streamSid", "sequenceNumber", "start", "media",
+            "dtmf", "mark");
+    private static final byte[][] START = JsonReader.names("accountSid", "callSid", "streamSid", "tracks",
+            "customParameters", "mediaFormat");
+    private static final byte[][] MEDIA_FORMAT = JsonReader.names("encoding", "sampleRate", "channels");
+    private static final byte[][] MEDIA = JsonReader.names("track", "chunk", "timestamp", "payload");
+    private static final byte[][] DIGIT = JsonReader.names("digit");
+    private static final byte[][] NAME = JsonReader.names("name");
 
     private TwilioCodec() {
     }
 
     /** Parses {@code text} into {@code into}; throws with a reason when it is not a usable Media Streams message. */
     public static void parse(String text, TwilioInbound into) throws TwilioProtocolException {
-        into.reset();
-        try (JsonParser parser = JSON.createParser(text)) {
-            read(parser, into);
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        parse(utf8, 0, utf8.length, into);
     }
 
     /**
      * Parses the UTF-8 text {@code utf8[offset, offset + length)} into {@code into}, straight from the WebSocket
-     * frame's bytes: no {@link String} of the whole message is made. Throws as {@link #parse(String, TwilioInbound)}.
+     * frame's bytes with {@code into}'s own {@link JsonReader}: a media message allocates nothing. Throws as
+     * {@link #parse(String, TwilioInbound)}.
      */
     public static void parse(byte[] utf8, int offset, int length, TwilioInbound into) throws TwilioProtocolException {
         into.reset();
-        try (JsonParser parser = JSON.createParser(utf8, offset, length)) {
-            read(parser, into);
-        } catch (IOException e) {
-            throw unreadable(e);
+        try {
+            read(into.json.reset(utf8, offset, length), into);
+        } catch (JsonSyntaxException e) {
+            throw new TwilioProtocolException("invalid JSON: " + e.getMessage());
         }
     }
 
-    private static TwilioProtocolException unreadable(IOException e) {
-        return e instanceof JsonParseException invalid
-                ? new TwilioProtocolException("invalid JSON: " + invalid.getOriginalMessage())
-                : new TwilioProtocolException("unreadable message: " + e.getMessage());
-    }
-
-    private static void read(JsonParser parser, TwilioInbound into) throws IOException, TwilioProtocolException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+    private static void read(JsonReader p, TwilioInbound into) throws JsonSyntaxException, TwilioProtocolException {
+        if (p.next() != Token.START_OBJECT) {
             throw new TwilioProtocolException("not a JSON object");
         }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
+        while (p.next() == Token.FIELD_NAME) {
+            int field = p.match(TOP);
+            Token value = p.next();
             switch (field) {
-                case "event" -> into.eventName = text(parser, value, field);
-                case "streamSid" -> into.streamSid = text(parser, value, field);
-                case "sequenceNumber" -> into.sequenceNumber = number(parser, value, field);
-                case "start" -> readStart(parser, value, into);
-                case "media" -> readMedia(parser, value, into);
-                case "dtmf" -> readDtmf(parser, value, into);
-                case "mark" -> readMark(parser, value, into);
-                default -> parser.skipChildren();
+                case 0 -> {
+                    expectString(value, "event");
+                    int known = p.match(EVENT_NAMES);
+                    into.eventName = known >= 0 ? EVENTS[known] : p.text();
+                    into.event = known >= 0 ? EVENT_VALUES[known] : TwilioInbound.Event.UNKNOWN;
+                }
+                case 1 -> {
+                    expectString(value, "streamSid");
+                    into.streamSid = into.knownStreamSid = p.textSameAs(into.knownStreamSid);
+                }
+                case 2 -> into.sequenceNumber = number(p, value, "sequenceNumber");
+                case 3 -> readStart(p, value, into);
+                case 4 -> readMedia(p, value, into);
+                case 5 -> into.digit = onlyField(p, value, "dtmf", DIGIT);
+                case 6 -> into.markName = onlyField(p, value, "mark", NAME);
+                default -> p.skipChildren();
             }
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-            throw new TwilioProtocolException("trailing content after the JSON object");
-        }
+        p.next(); // after the object: null, or a syntax error for trailing content
         if (into.eventName == null) {
             throw new TwilioProtocolException("no \"event\" field");
         }
-        into.event = eventOf(into.eventName);
         validate(into);
-    }
-
-    private static TwilioInbound.Event eventOf(String name) {
-        switch (name) {
-            case "connected":
-                return TwilioInbound.Event.CONNECTED;
-            case "start":
-                return TwilioInbound.Event.START;
-            case "media":
-                return TwilioInbound.Event.MEDIA;
-            case "dtmf":
-                return TwilioInbound.Event.DTMF;
-            case "mark":
-                return TwilioInbound.Event.MARK;
-            case "stop":
-                return TwilioInbound.Event.STOP;
-            default:
-                return TwilioInbound.Event.UNKNOWN;
-        }
     }
 
     private static void validate(TwilioInbound in) throws TwilioProtocolException {
@@ -130,46 +117,46 @@ public final class TwilioCodec {
         }
     }
 
-    private static void readStart(JsonParser p, JsonToken value, TwilioInbound in) throws IOException,
+    private static void readStart(JsonReader p, Token value, TwilioInbound in) throws JsonSyntaxException,
             TwilioProtocolException {
         expectObject(value, "start");
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
+        while (p.next() == Token.FIELD_NAME) {
+            int field = p.match(START);
+            Token v = p.next();
             switch (field) {
-                case "accountSid" -> in.accountSid = text(p, v, "start.accountSid");
-                case "callSid" -> in.callSid = text(p, v, "start.callSid");
-                case "streamSid" -> in.startStreamSid = text(p, v, "start.streamSid");
-                case "tracks" -> {
-                    if (v != JsonToken.START_ARRAY) {
+                case 0 -> in.accountSid = text(p, v, "start.accountSid");
+                case 1 -> in.callSid = text(p, v, "start.callSid");
+                case 2 -> in.startStreamSid = text(p, v, "start.streamSid");
+                case 3 -> {
+                    if (v != Token.START_ARRAY) {
                         throw new TwilioProtocolException("start.tracks is not an array");
                     }
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        in.tracks.add(text(p, p.currentToken(), "start.tracks[]"));
+                    for (Token t = p.next(); t != Token.END_ARRAY; t = p.next()) {
+                        in.tracks.add(text(p, t, "start.tracks[]"));
                     }
                 }
-                case "customParameters" -> {
+                case 4 -> {
                     expectObject(v, "start.customParameters");
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        JsonToken pv = p.nextToken();
-                        if (pv.isScalarValue()) {
-                            in.customParameters.put(name, p.getValueAsString());
-                        } else {
+                    while (p.next() == Token.FIELD_NAME) {
+                        String name = p.text();
+                        Token pv = p.next();
+                        if (pv == Token.START_OBJECT || pv == Token.START_ARRAY) {
                             p.skipChildren();
+                        } else if (pv != Token.NULL) {
+                            in.customParameters.put(name, p.text());
                         }
                     }
                 }
-                case "mediaFormat" -> {
+                case 5 -> {
                     expectObject(v, "start.mediaFormat");
                     in.hasMediaFormat = true;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        JsonToken fv = p.nextToken();
+                    while (p.next() == Token.FIELD_NAME) {
+                        int name = p.match(MEDIA_FORMAT);
+                        Token fv = p.next();
                         switch (name) {
-                            case "encoding" -> in.encoding = text(p, fv, "start.mediaFormat.encoding");
-                            case "sampleRate" -> in.sampleRateHz = (int) number(p, fv, "start.mediaFormat.sampleRate");
-                            case "channels" -> in.channels = (int) number(p, fv, "start.mediaFormat.channels");
+                            case 0 -> in.encoding = text(p, fv, "start.mediaFormat.encoding");
+                            case 1 -> in.sampleRateHz = (int) number(p, fv, "start.mediaFormat.sampleRate");
+                            case 2 -> in.channels = (int) number(p, fv, "start.mediaFormat.channels");
                             default -> p.skipChildren();
                         }
                     }
@@ -179,26 +166,29 @@ public final class TwilioCodec {
         }
     }
 
-    private static void readMedia(JsonParser p, JsonToken value, TwilioInbound in) throws IOException,
+    private static void readMedia(JsonReader p, Token value, TwilioInbound in) throws JsonSyntaxException,
             TwilioProtocolException {
         expectObject(value, "media");
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
+        while (p.next() == Token.FIELD_NAME) {
+            int field = p.match(MEDIA);
+            Token v = p.next();
             switch (field) {
-                case "track" -> in.track = text(p, v, "media.track");
-                case "chunk" -> in.chunk = number(p, v, "media.chunk");
-                case "timestamp" -> in.timestampMs = number(p, v, "media.timestamp");
-                case "payload" -> {
-                    if (v != JsonToken.VALUE_STRING) {
+                case 0 -> {
+                    expectString(v, "media.track");
+                    in.track = in.knownTrack = p.textSameAs(in.knownTrack);
+                }
+                case 1 -> in.chunk = number(p, v, "media.chunk");
+                case 2 -> in.timestampMs = number(p, v, "media.timestamp");
+                case 3 -> {
+                    if (v != Token.STRING) {
                         throw new TwilioProtocolException("media.payload is not a string");
                     }
-                    int length = p.getTextLength();
+                    int length = p.textLength();
                     int max = Base64Chars.maxDecodedBytes(length);
                     if (in.payload.length < max) {
                         in.payload = new byte[Math.max(max, in.payload.length * 2)];
                     }
-                    int decoded = Base64Chars.decode(p.getTextCharacters(), p.getTextOffset(), length, in.payload);
+                    int decoded = p.escaped() ? -1 : Base64Chars.decode(p.buffer(), p.textStart(), length, in.payload);
                     if (decoded < 0) {
                         throw new TwilioProtocolException("media.payload is not valid base64 (" + length + " chars)");
                     }
@@ -209,87 +199,50 @@ public final class TwilioCodec {
         }
     }
 
-    private static void readDtmf(JsonParser p, JsonToken value, TwilioInbound in) throws IOException,
-            TwilioProtocolException {
-        expectObject(value, "dtmf");
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals("digit")) {
-                in.digit = text(p, v, "dtmf.digit");
+    /** The string field {@code names[0]} of the object {@code field}, whose other fields are skipped. */
+    private static String onlyField(JsonReader p, Token value, String field, byte[][] names)
+            throws JsonSyntaxException, TwilioProtocolException {
+        expectObject(value, field);
+        String found = null;
+        while (p.next() == Token.FIELD_NAME) {
+            boolean wanted = p.match(names) == 0;
+            Token v = p.next();
+            if (wanted) {
+                found = text(p, v, field + "." + new String(names[0], StandardCharsets.UTF_8));
             } else {
                 p.skipChildren();
             }
         }
+        return found;
     }
 
-    private static void readMark(JsonParser p, JsonToken value, TwilioInbound in) throws IOException,
-            TwilioProtocolException {
-        expectObject(value, "mark");
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals("name")) {
-                in.markName = text(p, v, "mark.name");
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
-
-    private static void expectObject(JsonToken token, String field) throws TwilioProtocolException {
-        if (token != JsonToken.START_OBJECT) {
+    private static void expectObject(Token token, String field) throws TwilioProtocolException {
+        if (token != Token.START_OBJECT) {
             throw new TwilioProtocolException(field + " is not an object");
         }
     }
 
-    private static String text(JsonParser p, JsonToken token, String field) throws IOException,
-            TwilioProtocolException {
-        if (token != JsonToken.VALUE_STRING) {
+    private static void expectString(Token token, String field) throws TwilioProtocolException {
+        if (token != Token.STRING) {
             throw new TwilioProtocolException(field + " is not a string");
         }
-        return p.getText();
     }
 
-    /** A counter or size: a JSON number, or (as Twilio sends them) a string of digits. */
-    private static long number(JsonParser p, JsonToken token, String field) throws IOException,
-            TwilioProtocolException {
-        if (token == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (token == JsonToken.VALUE_STRING) {
-            return digits(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), field);
-        }
-        throw new TwilioProtocolException(field + " is not a number");
+    private static String text(JsonReader p, Token token, String field) throws TwilioProtocolException {
+        expectString(token, field);
+        return p.text();
     }
 
-    /**
-     * A string of decimal digits (blanks around it allowed) as a long, read in place: three of them come with every
-     * media message, and {@link Long#parseLong} would need a String of each.
-     */
-    private static long digits(char[] chars, int offset, int length, String field) throws TwilioProtocolException {
-        int from = offset;
-        int to = offset + length;
-        while (from < to && Character.isWhitespace(chars[from])) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(chars[to - 1])) {
-            to--;
-        }
-        boolean negative = from < to && chars[from] == '-';
-        int first = negative || from < to && chars[from] == '+' ? from + 1 : from;
-        if (first == to || to - first > 18) {
-            throw new TwilioProtocolException(field + " is not a number");
-        }
-        long value = 0;
-        for (int i = first; i < to; i++) {
-            char c = chars[i];
-            if (c < '0' || c > '9') {
+    /** A counter or size: a JSON integer, or (as Twilio sends them) a string of digits, read in place. */
+    private static long number(JsonReader p, Token token, String field) throws TwilioProtocolException {
+        if (token == Token.NUMBER || token == Token.STRING) {
+            try {
+                return p.longValue();
+            } catch (NumberFormatException e) {
                 throw new TwilioProtocolException(field + " is not a number");
             }
-            value = value * 10 + (c - '0');
         }
-        return negative ? -value : value;
+        throw new TwilioProtocolException(field + " is not a number");
     }
 
     // ---------------------------------------------------------------- outbound

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kol.base.JsonReader;
 
 /**
  * One parsed inbound Media Streams message. A session reuses one instance for every message of its stream, so the
@@ -37,6 +38,11 @@ public final class TwilioInbound {
     long timestampMs;
     byte[] payload = new byte[640];
     int payloadLength;
+
+    /** The reader of this stream's messages, and values kept across them so a repeated one is not a new String. */
+    final JsonReader json = new JsonReader();
+    String knownStreamSid;
+    String knownTrack;
 
     // dtmf / mark
     String digit;
