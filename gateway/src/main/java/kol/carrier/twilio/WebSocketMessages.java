@@ -2,6 +2,7 @@ package kol.carrier.twilio;
 
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.buffer.impl.BufferImpl;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.internal.buffer.BufferInternal;
@@ -76,7 +77,8 @@ public final class WebSocketMessages {
             receiver.onBinary(data.length());
             return;
         }
-        ByteBuf bytes = ((BufferInternal) data).getByteBuf();
+        // Vert.x's own buffer hands over its ByteBuf as it is; getByteBuf() would wrap it twice per message.
+        ByteBuf bytes = data instanceof BufferImpl buffer ? buffer.byteBuf() : ((BufferInternal) data).getByteBuf();
         if (bytes.hasArray()) {
             receiver.onText(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
         } else {
