@@ -45,7 +45,7 @@ public final class Gateway implements AutoCloseable {
     /** Starts Kol with the application {@code apps} builds; blocks until the server listens. */
     public static Gateway start(Settings settings, AppFactory apps, TxTelemetry telemetry) throws Exception {
         settings.validateAll();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Vertx vertx = Transports.vertx(new VertxOptions(), settings.get(Knobs.NET_TRANSPORT));
         TxLogReporter reporter = new TxLogReporter(settings.get(Knobs.TX_LOG), telemetry);
         TxPacer pacer = TxPacer.start(settings.get(Knobs.TX_PACER_THREADS), reporter);
         AtomicInteger threads = new AtomicInteger();

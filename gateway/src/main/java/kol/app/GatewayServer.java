@@ -85,7 +85,7 @@ public final class GatewayServer {
         return deploy(options, instances).map(bound -> {
             LOG.info("Kol listening on {}:{} (webhook {}, media stream {}; {} event loops, {} transport)",
                     settings.get(Knobs.BIND_ADDRESS), bound, VOICE_PATH, MEDIA_PATH, instances,
-                    vertx.isNativeTransportEnabled() ? "native" : "NIO");
+                    ((io.vertx.core.internal.VertxInternal) vertx).transport().getClass().getSimpleName());
             return this;
         });
     }

@@ -37,6 +37,9 @@ public final class Knobs {
             "When set, X-Twilio-Signature is checked on the webhook and the WebSocket upgrade. Never logged.");
     public static final Setting<Boolean> TWILIO_REQUIRE_WS_SIGNATURE = Setting.ofBool("TWILIO_REQUIRE_WS_SIGNATURE",
             true, "With a token set: refuse a WebSocket upgrade that carries no signature header.");
+    public static final Setting<String> NET_TRANSPORT = Setting.ofChoice("NET_TRANSPORT", "epoll",
+            "Socket transport of the server and ./kol call: epoll or io_uring (Linux), nio (any OS); one not "
+            + "available falls back to nio with a warning.", "epoll", "io_uring", "nio");
     public static final Setting<Integer> MAX_CALLS = Setting.ofInt("MAX_CALLS", 2000, 1, 100_000, "calls",
             "Concurrent calls; more are refused with 503 and a log line.");
     public static final Setting<Integer> WS_MAX_MESSAGE_BYTES = Setting.ofInt("WS_MAX_MESSAGE_BYTES", 65_536, 1024,

@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import kol.app.Transports;
+import kol.base.Knobs;
+import kol.base.Settings;
 import kol.gonogo.CallVerdict;
 import kol.gonogo.GoNoGo;
 import kol.gonogo.GoNoGoReport;
@@ -112,7 +115,8 @@ public final class CallCommand implements Callable<Integer> {
             System.err.println("kol call: " + e.getMessage());
             return 2;
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(eventLoops));
+        Vertx vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops),
+                Settings.fromEnvironment().get(Knobs.NET_TRANSPORT));
         LoadReport report;
         try (CallSimulator simulator = new CallSimulator(vertx, eventLoops)) {
             LiveStats measured = new LiveStats();
