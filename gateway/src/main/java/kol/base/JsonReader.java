@@ -375,15 +375,7 @@ public final class JsonReader {
         }
         if (i < end && buf[i] == '.') {
             integral = false;
-            i++;
-            int digits = i;
-            while (i < end && isDigit(buf[i])) {
-                i++;
-            }
-            if (i == digits) {
-                pos = i;
-                throw error("bad number: no digit after '.'");
-            }
+            i = digits(i + 1, "after '.'");
         }
         if (i < end && (buf[i] == 'e' || buf[i] == 'E')) {
             integral = false;
@@ -391,17 +383,23 @@ public final class JsonReader {
             if (i < end && (buf[i] == '+' || buf[i] == '-')) {
                 i++;
             }
-            int digits = i;
-            while (i < end && isDigit(buf[i])) {
-                i++;
-            }
-            if (i == digits) {
-                pos = i;
-                throw error("bad number: no digit in the exponent");
-            }
+            i = digits(i, "in the exponent");
         }
         tokenEnd = i;
         pos = i;
+    }
+
+    /** Skips the run of digits from {@code i}, which must hold at least one; returns where it ends. */
+    private int digits(int i, String where) throws JsonSyntaxException {
+        int from = i;
+        while (i < end && isDigit(buf[i])) {
+            i++;
+        }
+        if (i == from) {
+            pos = i;
+            throw error("bad number: no digit " + where);
+        }
+        return i;
     }
 
     private void literal(String word) throws JsonSyntaxException {
