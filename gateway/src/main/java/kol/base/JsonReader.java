@@ -110,11 +110,6 @@ public final class JsonReader {
         }
     }
 
-    /** The token {@link #next()} returned last. */
-    public Token token() {
-        return token;
-    }
-
     /**
      * Skips what the current token opens: after {@code START_OBJECT} or {@code START_ARRAY}, everything up to and
      * including its end; after any other token, nothing.
