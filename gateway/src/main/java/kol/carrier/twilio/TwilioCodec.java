@@ -75,8 +75,8 @@ public final class TwilioCodec {
                 case 2 -> into.sequenceNumber = number(p, value, "sequenceNumber");
                 case 3 -> readStart(p, value, into);
                 case 4 -> readMedia(p, value, into);
-                case 5 -> into.digit = onlyField(p, value, "dtmf", DIGIT);
-                case 6 -> into.markName = onlyField(p, value, "mark", NAME);
+                case 5 -> into.digit = onlyField(p, value, "dtmf", DIGIT, "dtmf.digit");
+                case 6 -> into.markName = onlyField(p, value, "mark", NAME, "mark.name");
                 default -> p.skipChildren();
             }
         }
@@ -199,8 +199,8 @@ public final class TwilioCodec {
         }
     }
 
-    /** The string field {@code names[0]} of the object {@code field}, whose other fields are skipped. */
-    private static String onlyField(JsonReader p, Token value, String field, byte[][] names)
+    /** The string field {@code names[0]} ({@code label}) of the object {@code field}; its other fields are skipped. */
+    private static String onlyField(JsonReader p, Token value, String field, byte[][] names, String label)
             throws JsonSyntaxException, TwilioProtocolException {
         expectObject(value, field);
         String found = null;
@@ -208,7 +208,7 @@ public final class TwilioCodec {
             boolean wanted = p.match(names) == 0;
             Token v = p.next();
             if (wanted) {
-                found = text(p, v, field + "." + new String(names[0], StandardCharsets.UTF_8));
+                found = text(p, v, label);
             } else {
                 p.skipChildren();
             }
