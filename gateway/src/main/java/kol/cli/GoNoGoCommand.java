@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./kol gonogo LOGFILE…}: GO or NO-GO per call from Kol's {@code [TX]} log lines. */
 @Command(name = "gonogo", mixinStandardHelpOptions = true,
         description = "Reads Kol's logs and gives each call GO or NO-GO by the production checklist: fps 49-51 in "
-                + "every second of bot speech, q < 20 in 95 % of them, no drops, no 'Send queue full', "
+                + "every second of bot speech, q < 20 in 95 %% of them, no drops, no 'Send queue full', "
                 + "a [TX] greeting_end. Exit 0 when every call found is GO, 1 otherwise, 2 for unreadable files.")
 public final class GoNoGoCommand implements Callable<Integer> {
 
