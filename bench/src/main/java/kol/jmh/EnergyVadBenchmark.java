@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
  * The default VAD over one second (50 frames) of a phone line: line noise at −50 dBFS with a voiced
  * sound (eight harmonics of 140 Hz at −20 dBFS) in half the frames; scores are per frame. It runs on every
  * inbound frame of every call, on the socket's event loop, so its cost is a share of a core per thousand calls.
+ * {@link #digitalSilence} is a muted caller's line, whose spectrum the VAD takes as known.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,6 +28,9 @@ public class EnergyVadBenchmark {
 
     private final EnergyVad vad = new EnergyVad();
     private final short[] pcm = new short[FRAMES * Telephony.FRAME_SAMPLES];
+    private final EnergyVad silentLineVad = new EnergyVad();
+    /** A muted caller: digital silence (μ-law 0xFF), as Twilio sends it. */
+    private final short[] silence = new short[FRAMES * Telephony.FRAME_SAMPLES];
 
     @Setup
     public void prepare() {
@@ -50,6 +54,16 @@ public class EnergyVadBenchmark {
         float sum = 0;
         for (int f = 0; f < FRAMES; f++) {
             sum += vad.speechProbability(pcm, f * Telephony.FRAME_SAMPLES);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public float digitalSilence() {
+        float sum = 0;
+        for (int f = 0; f < FRAMES; f++) {
+            sum += silentLineVad.speechProbability(silence, f * Telephony.FRAME_SAMPLES);
         }
         return sum;
     }

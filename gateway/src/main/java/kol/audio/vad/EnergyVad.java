@@ -1,5 +1,8 @@
 package kol.audio.vad;
 
+import java.util.Arrays;
+import kol.audio.Telephony;
+
 /**
  * The zero-dependency default VAD: the frame's level in the telephone voice band (300–3400 Hz) against an
  * adaptive {@link NoiseFloor}, with three spectral cues, each measured on the labelled corpus in
@@ -23,7 +26,7 @@ package kol.audio.vad;
  *
  * <p>One instance per call, one owner thread. {@link #speechProbability} allocates nothing; it costs a
  * 256-point FFT, a hundred logarithms and, on noise-like frames that clear the bar, a second FFT: a few
- * microseconds.
+ * microseconds. A frame of digital silence costs one pass over its samples (its spectrum is known: all zeros).
  */
 public final class EnergyVad implements VoiceActivityDetector {
 
@@ -72,19 +75,48 @@ public final class EnergyVad implements VoiceActivityDetector {
     /** About the level of a μ-law line's idle noise; the floor does not follow digital silence lower. */
     private static final float LOWEST_FLOOR_DBFS = -80f;
 
+    /** What {@link #speechProbability} computes for a frame of zeros, whose spectrum is all zeros. */
+    private static final float SILENT_LEVEL_DBFS = levelDbfs(0);
+    private static final double SILENT_LOG_POWER = Math.log(0.0 + BIN_POWER_FLOOR);
+
     private final FrameSpectrum spectrum = new FrameSpectrum();
     private final NoiseFloor floor = new NoiseFloor(FLOOR_BLOCKS, FLOOR_BLOCK_FRAMES, LOWEST_FLOOR_DBFS);
     private final SpectralSteadiness steadiness = new SpectralSteadiness(BAND_BINS);
+    private final boolean silenceShortcut;
+    /** The last frame's level, floor, flatness and steadiness, for tests. */
+    private final float[] lastCues = new float[4];
+
+    public EnergyVad() {
+        this(true);
+    }
+
+    /**
+     * @param silenceShortcut take a frame of digital silence's spectrum as known (all zeros) instead of computing
+     *     it: the same result, without the transform and the logarithms. Off only to test that it is the same.
+     */
+    EnergyVad(boolean silenceShortcut) {
+        this.silenceShortcut = silenceShortcut;
+    }
 
     @Override
     public float speechProbability(short[] pcm8k, int off) {
-        spectrum.analyse(pcm8k, off);
-        double bandPower = spectrum.bandPower(BAND_FROM_BIN, BAND_TO_BIN);
-        float levelDbfs = (float) (10 * Math.log10(bandPower / FULL_SCALE_MEAN_SQUARE + 1e-12));
+        double[] logPowers = steadiness.nextLogPowers();
+        double bandPower;
+        float levelDbfs;
+        // DESIGN: a muted caller or a gateway filling a gap sends digital silence (μ-law 0xFF), often for whole
+        // calls while the bot speaks; the transform and the hundred logarithms are most of this method's cost.
+        if (silenceShortcut && isDigitalSilence(pcm8k, off)) {
+            bandPower = 0;
+            levelDbfs = SILENT_LEVEL_DBFS;
+            Arrays.fill(logPowers, SILENT_LOG_POWER);
+        } else {
+            spectrum.analyse(pcm8k, off);
+            bandPower = spectrum.bandPower(BAND_FROM_BIN, BAND_TO_BIN);
+            levelDbfs = levelDbfs(bandPower);
+            spectrum.logPowers(BAND_FROM_BIN, BAND_TO_BIN, BIN_POWER_FLOOR, logPowers);
+        }
         float floorDbfs = floor.update(levelDbfs);
 
-        double[] logPowers = steadiness.nextLogPowers();
-        spectrum.logPowers(BAND_FROM_BIN, BAND_TO_BIN, BIN_POWER_FLOOR, logPowers);
         double meanLog = 0;
         for (double v : logPowers) {
             meanLog += v;
@@ -92,6 +124,10 @@ public final class EnergyVad implements VoiceActivityDetector {
         meanLog /= BAND_BINS;
         float flatness = (float) (Math.exp(meanLog) / (bandPower / BAND_BINS + BIN_POWER_FLOOR));
         float steadinessNow = steadiness.update();
+        lastCues[0] = levelDbfs;
+        lastCues[1] = floorDbfs;
+        lastCues[2] = flatness;
+        lastCues[3] = steadinessNow;
 
         if (levelDbfs < MIN_LEVEL_DBFS || steadinessNow > MAX_STEADINESS) {
             return 0f;
@@ -104,6 +140,23 @@ public final class EnergyVad implements VoiceActivityDetector {
             p = UNVOICED_CAP;
         }
         return Math.max(0f, Math.min(1f, p));
+    }
+
+    /** The last frame's band level, noise floor (both dBFS), flatness and steadiness. */
+    float[] lastCues() {
+        return lastCues.clone();
+    }
+
+    private static float levelDbfs(double bandPower) {
+        return (float) (10 * Math.log10(bandPower / FULL_SCALE_MEAN_SQUARE + 1e-12));
+    }
+
+    private static boolean isDigitalSilence(short[] pcm8k, int off) {
+        int any = 0;
+        for (int i = off; i < off + Telephony.FRAME_SAMPLES; i++) {
+            any |= pcm8k[i];
+        }
+        return any == 0;
     }
 
     @Override

@@ -2,6 +2,8 @@ package kol.audio.vad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import kol.audio.Telephony;
 import kol.audio.vad.LabelledCorpus.Category;
@@ -84,6 +86,37 @@ class EnergyVadTest {
             assertThat(vad.speechProbability(silence, 0)).isZero();
         }
         assertThat(vad.name()).isEqualTo("energy");
+    }
+
+    @Test
+    void takingDigitalSilenceAsKnownGivesExactlyWhatComputingItGives() {
+        // Speech, noise and music, with runs of digital silence (and of near silence: one LSB) before and between.
+        List<short[]> frames = new ArrayList<>();
+        for (int c = 0; c < corpus.size(); c += 3) {
+            Clip clip = corpus.get(c);
+            for (int f = 0; f < 7 + c % 11; f++) {
+                short[] quiet = new short[Telephony.FRAME_SAMPLES];
+                if (f % 5 == 4) {
+                    quiet[f * 13 % quiet.length] = (short) (f % 2 == 0 ? 1 : -1);
+                }
+                frames.add(quiet);
+            }
+            for (int f = 0; f < clip.frames(); f++) {
+                frames.add(Arrays.copyOfRange(clip.pcm(), f * Telephony.FRAME_SAMPLES,
+                        (f + 1) * Telephony.FRAME_SAMPLES));
+            }
+        }
+        EnergyVad shortcut = new EnergyVad(true);
+        EnergyVad computed = new EnergyVad(false);
+        int silent = 0;
+        for (short[] frame : frames) {
+            float expected = computed.speechProbability(frame, 0);
+            assertThat(shortcut.speechProbability(frame, 0)).isEqualTo(expected);
+            assertThat(shortcut.lastCues()).containsExactly(computed.lastCues());
+            silent += Arrays.equals(frame, new short[Telephony.FRAME_SAMPLES]) ? 1 : 0;
+        }
+        assertThat(silent).isGreaterThan(100);
+        assertThat(frames.size() - silent).isGreaterThan(1000);
     }
 
     private static int starts(Clip clip) {
