@@ -103,8 +103,8 @@ public final class EnergyVad implements VoiceActivityDetector {
         double[] logPowers = steadiness.nextLogPowers();
         double bandPower;
         float levelDbfs;
-        // DESIGN: a muted caller or a gateway filling a gap sends digital silence (μ-law 0xFF), often for whole
-        // calls while the bot speaks; the transform and the hundred logarithms are most of this method's cost.
+        // DESIGN: a muted caller, or a gateway filling a gap, sends digital silence (μ-law 0xFF), at times for long
+        // stretches; the transform and the hundred logarithms are most of this method's cost, and add nothing then.
         if (silenceShortcut && isDigitalSilence(pcm8k, off)) {
             bandPower = 0;
             levelDbfs = SILENT_LEVEL_DBFS;
