@@ -51,19 +51,19 @@ public class EnergyVadBenchmark {
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float speechProbability() {
-        float sum = 0;
-        for (int f = 0; f < FRAMES; f++) {
-            sum += vad.speechProbability(pcm, f * Telephony.FRAME_SAMPLES);
-        }
-        return sum;
+        return everyFrame(vad, pcm);
     }
 
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public float digitalSilence() {
+        return everyFrame(silentLineVad, silence);
+    }
+
+    private static float everyFrame(EnergyVad vad, short[] pcm) {
         float sum = 0;
         for (int f = 0; f < FRAMES; f++) {
-            sum += silentLineVad.speechProbability(silence, f * Telephony.FRAME_SAMPLES);
+            sum += vad.speechProbability(pcm, f * Telephony.FRAME_SAMPLES);
         }
         return sum;
     }
