@@ -1,16 +1,13 @@
 package kol.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netty.channel.uring.IoUringIoHandlerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.transport.Transport;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +19,7 @@ class TransportsTest {
     void servesARequestOnTheTransportAskedFor(String choice) throws Exception {
         Transport asked = switch (choice) {
             case "epoll" -> Transport.EPOLL;
-            case "io_uring" -> Transports.IO_URING;
+            case "io_uring" -> Transport.IO_URING;
             default -> Transport.NIO;
         };
         Vertx vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1), choice);
@@ -39,19 +36,6 @@ class TransportsTest {
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).toString();
 
             assertThat(body).isEqualTo("pong");
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    @Test
-    void ioUringLoopsGetALargerCompletionQueue() throws Exception {
-        Vertx vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1), "io_uring");
-        try {
-            assumeTrue(Transports.IO_URING.available(), "io_uring is not available here");
-            assertThat(((VertxInternal) vertx).transport()).isSameAs(Transports.IO_URING.implementation());
-            assertThat(Transports.ioUringConfig().getCqSize()).isEqualTo(Transports.IO_URING_CQ_SIZE)
-                    .isGreaterThan(new IoUringIoHandlerConfig().getCqSize());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
