@@ -131,6 +131,12 @@ public final class CallCommand implements Callable<Integer> {
             if (warmup != null) {
                 System.out.println("Warming up with " + warmupCalls + " calls for " + seconds(warmup.duration())
                         + " s (not counted)");
+                if (warmup.duration().compareTo(options.duration()) < 0) {
+                    System.err.println("kol call: the warm-up calls are shorter than the measured ones: what a "
+                            + "call does late (the end of the bot's greeting and its mark) will first run under "
+                            + "the measured load, while the JIT compiles it; give --warmup-seconds at least "
+                            + "--seconds");
+                }
                 LoadReport warm = simulator.runMany(warmup, warmupCalls,
                         Duration.ofMillis(Math.round(warmupSeconds * 500)), live.get()).join();
                 System.out.println("Warm-up: " + warm.connected() + " of " + warmupCalls + " calls connected");

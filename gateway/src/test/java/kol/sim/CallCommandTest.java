@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +53,19 @@ class CallCommandTest {
 
     private static int run(String... args) {
         return new CommandLine(new CallCommand()).execute(args);
+    }
+
+    /** What the command wrote to standard error; it must exit 0. */
+    private static String stderrOf(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run(args)).isZero();
+        } finally {
+            System.setErr(original);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     /** Makes the fake server log like Kol under the call's callSid: {@code speechSeconds} whole seconds. */
@@ -99,6 +115,18 @@ class CallCommandTest {
         JsonObject summary = new JsonObject(Files.readString(json));
         assertThat(summary.getInteger("calls")).isEqualTo(2);
         assertThat(summary.getInteger("dtmf_sent")).isEqualTo(2);
+    }
+
+    @Test
+    void warnsWhenTheWarmUpCallsAreShorterThanTheMeasuredOnes() {
+        String shorter = stderrOf("--url", server.streamUrl(), "--seconds", "0.3", "--warmup-calls", "1",
+                "--warmup-seconds", "0.2", "--quiet");
+        String asLong = stderrOf("--url", server.streamUrl(), "--seconds", "0.3", "--warmup-calls", "1",
+                "--warmup-seconds", "0.3", "--quiet");
+
+        assertThat(shorter).contains("the warm-up calls are shorter than the measured ones")
+                .contains("--warmup-seconds at least --seconds");
+        assertThat(asLong).doesNotContain("shorter");
     }
 
     @Test
