@@ -39,7 +39,8 @@ public final class Knobs {
             true, "With a token set: refuse a WebSocket upgrade that carries no signature header.");
     public static final Setting<String> NET_TRANSPORT = Setting.ofChoice("NET_TRANSPORT", "epoll",
             "Socket transport of the server and ./kol call: epoll or io_uring (Linux), nio (any OS); one not "
-            + "available falls back to nio with a warning.", "epoll", "io_uring", "nio");
+            + "available falls back to nio with a warning. At 1,000 calls Netty's io_uring loops log completion-queue "
+            + "overflows and paced worse than epoll (README, Performance).", "epoll", "io_uring", "nio");
     public static final Setting<Integer> MAX_CALLS = Setting.ofInt("MAX_CALLS", 2000, 1, 100_000, "calls",
             "Concurrent calls; more are refused with 503 and a log line.");
     public static final Setting<Integer> WS_MAX_MESSAGE_BYTES = Setting.ofInt("WS_MAX_MESSAGE_BYTES", 65_536, 1024,
